@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { describeError } from './describe-error.js';
+import type { CliContext, CliIo } from './cli-context.js';
+import { openCliDatabase } from './open-database.js';
+import { registerPipelineCommand } from './commands/pipeline-command.js';
+import { registerRebuildCommand } from './commands/rebuild-command.js';
+import { registerVerifyCommand } from './commands/verify-command.js';
+
+export type MainOptions = {
+  io?: CliIo;
+  config?: Config;
+  clock?: () => Date;
+};
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/**
+ * Runs the `candor` CLI on argv (without the node and script entries) and resolves to the exit
+ * code; it never calls process.exit, so tests drive it directly.
+ */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const io = options.io ?? processIo;
+  let exitCode = 0;
+  let json = argv.includes('--json');
+  const context: CliContext = {
+    io,
+    config: options.config ?? loadConfig(),
+    clock: options.clock ?? (() => new Date()),
+    openDatabase: (dbOptions) => openCliDatabase(context.config, dbOptions),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = new Command('candor')
+    .description('Candor: sales performance and revenue forecasting on a tamper-evident ledger')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  for (const register of [registerPipelineCommand, registerVerifyCommand, registerRebuildCommand]) {
+    register(program, context);
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    json = json || false;
+    const described = describeError(error);
+    if (json) io.stdout(`${JSON.stringify({ error: described }, null, 2)}\n`);
+    io.stderr(`candor: ${described.message}\n${described.details.map((d) => `  - ${d}\n`).join('')}`);
+    return described.exitCode;
+  }
+  return exitCode;
+}

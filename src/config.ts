@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting has a default that needs no environment at all:
+ * with nothing set, Candor runs on the embedded database in ./data on port 3000.
+ */
+const configSchema = z.object({
+  /** A PostgreSQL server; when unset, the embedded database in `dataDir` is used. */
+  databaseUrl: z.string().url().optional(),
+  dataDir: z.string().min(1).default('./data'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse({
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CANDOR_DATA_DIR || undefined,
+    host: env.HOST || undefined,
+    port: env.PORT || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,125 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Row types of every table, as the `pg` driver returns them on both engines: bigint as string,
+ * numeric as string, timestamptz as Date, date as string (see the type parser in open-database.ts),
+ * jsonb as parsed JSON. Rows never leave src/store; it maps them to core types.
+ */
+type Json = ColumnType<unknown, string, string>;
+type Int8 = ColumnType<string, string | bigint | number, string | bigint | number>;
+
+export type EventsTable = {
+  seq: Int8;
+  business_time: Date;
+  recorded_time: Date;
+  actor: string;
+  source: string;
+  batch_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  kind: string;
+  payload: Json;
+  origin_key: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type LedgerHeadTable = { id: number; seq: Int8; hash: string };
+export type OrgSettingsTable = { id: number; settings: Json };
+export type CurrenciesTable = { code: string; decimals: number };
+export type CurrencyRatesTable = { code: string; valid_from: string; rate: string };
+
+export type StagesTable = {
+  name: string;
+  sort_order: number;
+  probability: number;
+  forecast_category: string;
+  is_closed: boolean;
+  is_won: boolean;
+  required_fields: Json;
+  active: boolean;
+};
+
+export type TeamsTable = { id: string; name: string; parent_id: string | null };
+export type UsersTable = {
+  id: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  active: boolean;
+};
+export type MembershipsTable = { user_id: string; team_id: string; role: string };
+
+export type AccountsTable = {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  industry: string | null;
+  segment: string | null;
+  country: string | null;
+  fields: Json;
+};
+
+export type ActivitiesTable = {
+  id: string;
+  type: string;
+  subject: string;
+  occurred_at: Date;
+  opportunity_id: string | null;
+  account_id: string | null;
+  owner_id: string | null;
+  fields: Json;
+};
+
+export type OpportunityColumns = {
+  id: string;
+  name: string;
+  account_id: string | null;
+  owner_id: string | null;
+  amount_minor: Int8 | null;
+  currency: string;
+  stage: string;
+  probability: number | null;
+  forecast_category: string;
+  category_overridden: boolean;
+  is_closed: boolean;
+  is_won: boolean;
+  close_date: string | null;
+  created_at: Date;
+  next_step: string | null;
+  loss_reason: string | null;
+  competitor: string | null;
+  type: string | null;
+  lead_source: string | null;
+  fields: Json;
+  stage_entered_at: Date;
+  push_count: number;
+  closed_recorded_at: Date | null;
+  updated_at: Date;
+  last_seq: Int8;
+};
+
+export type OpportunityVersionsTable = OpportunityColumns & {
+  valid_from: Date;
+  /** `infinity` for the latest version. */
+  valid_to: ColumnType<Date, Date | string, Date | string>;
+};
+
+export type ImportBatchesTable = { id: string; kind: string; committed_at: Date; summary: Json };
+
+export type Database = {
+  events: EventsTable;
+  ledger_head: LedgerHeadTable;
+  org_settings: OrgSettingsTable;
+  currencies: CurrenciesTable;
+  currency_rates: CurrencyRatesTable;
+  stages: StagesTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  accounts: AccountsTable;
+  activities: ActivitiesTable;
+  opportunities: OpportunityColumns;
+  opportunity_versions: OpportunityVersionsTable;
+  import_batches: ImportBatchesTable;
+};

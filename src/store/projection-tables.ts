@@ -1,0 +1,302 @@
+import { applyRecordEvent, isRecordEntityType, type RecordStates } from '../core/apply-record-event.js';
+import { canonicalJson } from '../core/canonical-json.js';
+import type { EntityType, LedgerEvent } from '../core/ledger-event.js';
+import { compareBusinessOrder, computeOpportunityHistory } from '../core/opportunity-history.js';
+import type { OpportunityState } from '../core/opportunity.js';
+
+/**
+ * Which tables each entity's events project into, and the rows a replay of one entity gives.
+ * Refresh, rebuild and verify all use these definitions, so a projection is by construction what a
+ * replay of the ledger says it is.
+ */
+export type ProjectionValue = string | null;
+export type ProjectionRow = Record<string, ProjectionValue>;
+
+export type ProjectionTable = {
+  name: string;
+  /** Column naming the entity; null when the table holds one entity only (org settings). */
+  entityColumn: string | null;
+  /**
+   * Columns, in COPY order, each with the SQL that reads it back as text in the form written here.
+   * jsonb columns come back parsed (PostgreSQL reorders keys) and are compared canonically.
+   */
+  columns: readonly ProjectionColumn[];
+};
+
+export type ProjectionColumn = { name: string; read: string; json?: boolean };
+
+const text = (name: string): ProjectionColumn => ({ name, read: name });
+const json = (name: string): ProjectionColumn => ({ name, read: name, json: true });
+const ts = (name: string): ProjectionColumn => ({
+  name,
+  read: `case when ${name} = 'infinity' then 'infinity' else to_char(${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') end`,
+});
+const asText = (name: string): ProjectionColumn => ({ name, read: `${name}::text` });
+
+const opportunityColumns = [
+  text('id'),
+  text('name'),
+  text('account_id'),
+  text('owner_id'),
+  asText('amount_minor'),
+  text('currency'),
+  text('stage'),
+  asText('probability'),
+  text('forecast_category'),
+  asText('category_overridden'),
+  asText('is_closed'),
+  asText('is_won'),
+  asText('close_date'),
+  ts('created_at'),
+  text('next_step'),
+  text('loss_reason'),
+  text('competitor'),
+  text('type'),
+  text('lead_source'),
+  json('fields'),
+  ts('stage_entered_at'),
+  asText('push_count'),
+  ts('closed_recorded_at'),
+  ts('updated_at'),
+  asText('last_seq'),
+];
+
+export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = {
+  org: [{ name: 'org_settings', entityColumn: null, columns: [asText('id'), json('settings')] }],
+  currency: [
+    { name: 'currencies', entityColumn: 'code', columns: [text('code'), asText('decimals')] },
+    {
+      name: 'currency_rates',
+      entityColumn: 'code',
+      columns: [text('code'), asText('valid_from'), asText('rate')],
+    },
+  ],
+  stage: [
+    {
+      name: 'stages',
+      entityColumn: 'name',
+      columns: [
+        text('name'),
+        asText('sort_order'),
+        asText('probability'),
+        text('forecast_category'),
+        asText('is_closed'),
+        asText('is_won'),
+        json('required_fields'),
+        asText('active'),
+      ],
+    },
+  ],
+  team: [{ name: 'teams', entityColumn: 'id', columns: [text('id'), text('name'), text('parent_id')] }],
+  user: [
+    {
+      name: 'users',
+      entityColumn: 'id',
+      columns: [text('id'), text('name'), text('email'), text('title'), asText('active')],
+    },
+    {
+      name: 'memberships',
+      entityColumn: 'user_id',
+      columns: [text('user_id'), text('team_id'), text('role')],
+    },
+  ],
+  account: [
+    {
+      name: 'accounts',
+      entityColumn: 'id',
+      columns: [
+        text('id'),
+        text('name'),
+        text('owner_id'),
+        text('industry'),
+        text('segment'),
+        text('country'),
+        json('fields'),
+      ],
+    },
+  ],
+  activity: [
+    {
+      name: 'activities',
+      entityColumn: 'id',
+      columns: [
+        text('id'),
+        text('type'),
+        text('subject'),
+        ts('occurred_at'),
+        text('opportunity_id'),
+        text('account_id'),
+        text('owner_id'),
+        json('fields'),
+      ],
+    },
+  ],
+  opportunity: [
+    { name: 'opportunities', entityColumn: 'id', columns: opportunityColumns },
+    {
+      name: 'opportunity_versions',
+      entityColumn: 'id',
+      columns: [...opportunityColumns, ts('valid_from'), ts('valid_to')],
+    },
+  ],
+  import: [
+    {
+      name: 'import_batches',
+      entityColumn: 'id',
+      columns: [text('id'), text('kind'), ts('committed_at'), json('summary')],
+    },
+  ],
+};
+
+type EventForProjection = Pick<
+  LedgerEvent,
+  'entityType' | 'entityId' | 'kind' | 'payload' | 'businessTime' | 'recordedTime' | 'source' | 'seq'
+>;
+
+/**
+ * The rows, table by table, that one entity's events project to. Values are text exactly as the
+ * `read` SQL of each column returns them, so verification compares strings.
+ */
+export function projectEntity(
+  entityType: EntityType,
+  entityId: string,
+  events: readonly EventForProjection[],
+): Record<string, ProjectionRow[]> {
+  if (entityType === 'opportunity') return projectOpportunity(events);
+  if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);
+  let state: RecordStates[typeof entityType] | null = null;
+  const ordered = [...events].sort(compareBusinessOrder);
+  for (const event of ordered) state = applyRecordEvent(entityType, state, event);
+  if (state === null) return {};
+  return recordRows(entityType, entityId, state, ordered.at(-1)?.businessTime ?? new Date(0));
+}
+
+function recordRows(
+  entityType: keyof RecordStates,
+  id: string,
+  state: RecordStates[keyof RecordStates],
+  lastTime: Date,
+): Record<string, ProjectionRow[]> {
+  switch (entityType) {
+    case 'org':
+      return { org_settings: [{ id: '1', settings: canonicalJson(state) }] };
+    case 'currency': {
+      const currency = state as RecordStates['currency'];
+      return {
+        currencies: [{ code: id, decimals: String(currency.decimals) }],
+        currency_rates: currency.rates.map((r) => ({ code: id, valid_from: r.validFrom, rate: r.rate })),
+      };
+    }
+    case 'stage': {
+      const stage = state as RecordStates['stage'];
+      return {
+        stages: [
+          {
+            name: id,
+            sort_order: String(stage.order),
+            probability: String(stage.probability01),
+            forecast_category: stage.forecastCategory,
+            is_closed: String(stage.isClosed),
+            is_won: String(stage.isWon),
+            required_fields: canonicalJson(stage.requiredFields),
+            active: String(stage.active),
+          },
+        ],
+      };
+    }
+    case 'team': {
+      const team = state as RecordStates['team'];
+      return { teams: [{ id, name: team.name, parent_id: team.parentId }] };
+    }
+    case 'user': {
+      const user = state as RecordStates['user'];
+      return {
+        users: [{ id, name: user.name, email: user.email, title: user.title, active: String(user.active) }],
+        memberships: user.memberships.map((m) => ({ user_id: id, team_id: m.teamId, role: m.role })),
+      };
+    }
+    case 'account': {
+      const account = state as RecordStates['account'];
+      return {
+        accounts: [
+          {
+            id,
+            name: account.name,
+            owner_id: account.ownerId,
+            industry: account.industry,
+            segment: account.segment,
+            country: account.country,
+            fields: canonicalJson(account.fields),
+          },
+        ],
+      };
+    }
+    case 'activity': {
+      const activity = state as RecordStates['activity'];
+      return {
+        activities: [
+          {
+            id,
+            type: activity.type,
+            subject: activity.subject,
+            occurred_at: new Date(activity.occurredAt).toISOString(),
+            opportunity_id: activity.opportunityId,
+            account_id: activity.accountId,
+            owner_id: activity.ownerId,
+            fields: canonicalJson(activity.fields),
+          },
+        ],
+      };
+    }
+    case 'import': {
+      const batch = state as RecordStates['import'];
+      return {
+        import_batches: [
+          { id, kind: batch.kind, committed_at: lastTime.toISOString(), summary: canonicalJson(batch) },
+        ],
+      };
+    }
+  }
+}
+
+function projectOpportunity(events: readonly EventForProjection[]): Record<string, ProjectionRow[]> {
+  const { current, versions } = computeOpportunityHistory(events);
+  return {
+    opportunities: [opportunityRow(current)],
+    opportunity_versions: versions.map((v) => ({
+      ...opportunityRow(v.state),
+      valid_from: v.validFrom.toISOString(),
+      valid_to: v.validTo ? v.validTo.toISOString() : 'infinity',
+    })),
+  };
+}
+
+export function opportunityRow(state: OpportunityState): ProjectionRow {
+  return {
+    id: state.id,
+    name: state.name,
+    account_id: state.accountId,
+    owner_id: state.ownerId,
+    amount_minor: state.amountMinor === null ? null : state.amountMinor.toString(),
+    currency: state.currency,
+    stage: state.stage,
+    probability: state.probability01 === null ? null : String(state.probability01),
+    forecast_category: state.forecastCategory,
+    category_overridden: String(state.forecastCategoryOverridden),
+    is_closed: String(state.isClosed),
+    is_won: String(state.isWon),
+    close_date: state.closeDate,
+    created_at: state.createdAt.toISOString(),
+    next_step: state.nextStep,
+    loss_reason: state.lossReason,
+    competitor: state.competitor,
+    type: state.type,
+    lead_source: state.leadSource,
+    fields: canonicalJson(state.fields),
+    stage_entered_at: state.stageEnteredAt.toISOString(),
+    push_count: String(state.pushCount),
+    closed_recorded_at: state.closedRecordedAt ? state.closedRecordedAt.toISOString() : null,
+    updated_at: state.updatedAt.toISOString(),
+    last_seq: state.lastSeq.toString(),
+  };
+}
