@@ -29,6 +29,18 @@ export async function listCurrencies(conn: Db): Promise<Currency[]> {
   return conn.db.selectFrom('currencies').select(['code', 'decimals']).orderBy('code').execute();
 }
 
+export async function listCurrencyRates(
+  conn: Db,
+): Promise<{ code: string; validFrom: string; rate: string }[]> {
+  const rows = await conn.db
+    .selectFrom('currency_rates')
+    .select(['code', 'valid_from', 'rate'])
+    .orderBy('code')
+    .orderBy('valid_from')
+    .execute();
+  return rows.map((r) => ({ code: r.code, validFrom: r.valid_from, rate: r.rate }));
+}
+
 export async function readLedgerHead(conn: Db): Promise<{ length: bigint; head: string }> {
   const row = await conn.db.selectFrom('ledger_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
   return { length: BigInt(row.seq), head: row.hash };
