@@ -17,10 +17,16 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, member]) => member !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
+      const record = value as Record<string, unknown>;
+      // Default sort compares UTF-16 code units, which is the order required here.
+      const keys = Object.keys(record).sort();
+      let text = '';
+      for (const key of keys) {
+        const member = record[key];
+        if (member === undefined) continue;
+        text += `${text === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+      }
+      return `{${text}}`;
     }
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} is not a JSON value`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type LedgerEvent } from './ledger-event.js';
-import { canonicalEventText, computeEventHash } from './ledger-hash.js';
+import { canonicalEventText, canonicalEventTextByDefinition, computeEventHash } from './ledger-hash.js';
 
 const event: Omit<LedgerEvent, 'hash'> = {
   seq: 1n,
@@ -45,6 +45,12 @@ describe('ledger hashing', () => {
       { ...event, source: 'api' },
     ];
     for (const variant of variants) expect(computeEventHash(variant)).not.toBe(base);
+  });
+
+  it('writes the same text as the canonical JSON of the event fields', () => {
+    expect(canonicalEventText(event)).toBe(canonicalEventTextByDefinition(event));
+    const tricky = { ...event, batchId: 'b"1', originKey: 'sf:\u00e9\n', actor: 'ünïcode', payload: { z: [1, { b: null, a: 'x' }], a: true } };
+    expect(canonicalEventText(tricky)).toBe(canonicalEventTextByDefinition(tricky));
   });
 
   it('does not depend on the key order of the payload', () => {
