@@ -40,6 +40,25 @@ describeEachEngine('ledger append and projections', (engine) => {
     expect(await withConnection(database, (conn) => verifyProjections(conn))).toEqual([]);
   });
 
+  it('projects the same whether an entity falls in one chunk or spans several', async () => {
+    await withTransaction(database, (conn) =>
+      appendEvents(conn, history, { recordedTime: new Date('2026-03-20T00:00:00Z'), eventsPerChunk: 2 }),
+    );
+    await withTransaction(database, (conn) =>
+      appendEvents(conn, [dealChanged('d2', '2026-03-01T00:00:00Z', { stage: 'Qualification' })], {
+        recordedTime: new Date('2026-03-21T00:00:00Z'),
+      }),
+    );
+    expect(await withConnection(database, (conn) => verifyProjections(conn))).toEqual([]);
+    const d1 = await database.db
+      .selectFrom('opportunity_versions')
+      .select('amount_minor')
+      .where('id', '=', 'd1')
+      .orderBy('valid_from')
+      .execute();
+    expect(d1.map((v) => v.amount_minor)).toEqual(['100000', '100000', '150000']);
+  });
+
   it('answers the pipeline as it stood at any past instant', async () => {
     await append();
     const query = {

@@ -12,6 +12,8 @@ export type AppendOptions = {
   recordedTime: Date;
   /** Receives each event once it has its place in the chain (imports count and sample them). */
   onEvent?: (event: LedgerEvent) => void;
+  /** Events handled per round (tests make it small to cross chunk boundaries). */
+  eventsPerChunk?: number;
 };
 
 export type AppendResult = {
@@ -20,12 +22,19 @@ export type AppendResult = {
   touched: EntityKey[];
 };
 
+/** Events handled per round by default: held in memory, copied, then projected. */
+const defaultEventsPerChunk = 25_000;
+
 /**
  * Appends events to the ledger and brings the projections of every entity they touch up to date,
  * inside the caller's transaction (see withTransaction): the events and their projections commit
  * together or not at all. The chain head row is locked first, so concurrent appenders queue up and
- * the chain never forks. Events stream to the database with COPY, so an import of millions of
- * events holds only the touched-entity keys in memory.
+ * the chain never forks.
+ *
+ * Events are consumed in chunks: each chunk is hash-chained, copied to the ledger with COPY, and the
+ * entities it touches are re-projected, from the chunk itself for entities with no earlier events
+ * (the common case of an import) and from the ledger otherwise. Memory stays bounded by one chunk
+ * and the set of touched keys, whatever the number of events.
  */
 export async function appendEvents(
   conn: Connection,
@@ -39,33 +48,50 @@ export async function appendEvents(
   let seq = BigInt(start.seq);
   let prevHash = start.hash;
   const touched = new Map<string, EntityKey>();
+  let chunk: LedgerEvent[] = [];
 
-  const lines = (async function* () {
-    for await (const event of events) {
-      seq += 1n;
-      const stored: Omit<LedgerEvent, 'hash'> = {
-        ...event,
-        seq,
-        recordedTime: options.recordedTime,
-        prevHash,
-      };
-      const ledgerEvent: LedgerEvent = { ...stored, hash: computeEventHash(stored) };
-      prevHash = ledgerEvent.hash;
-      touched.set(`${event.entityType}\u0000${event.entityId}`, {
-        entityType: event.entityType,
-        entityId: event.entityId,
-      });
-      options.onEvent?.(ledgerEvent);
-      yield ledgerEventToCopyLine(ledgerEvent);
-    }
-  })();
-  const count = await conn.copyFrom('events', eventColumns, lines);
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const firstSeq = chunk[0]?.seq ?? 0n;
+    await conn.copyFrom('events', eventColumns, chunk.map(ledgerEventToCopyLine));
+    await refreshEntities(conn, uniqueKeys(chunk), { chunk, firstSeq });
+    chunk = [];
+  };
+
+  for await (const event of events) {
+    seq += 1n;
+    const ledgerEvent: LedgerEvent = {
+      ...event,
+      seq,
+      recordedTime: options.recordedTime,
+      prevHash,
+      hash: '',
+    };
+    ledgerEvent.hash = computeEventHash(ledgerEvent);
+    prevHash = ledgerEvent.hash;
+    const key = `${event.entityType}\u0000${event.entityId}`;
+    if (!touched.has(key)) touched.set(key, { entityType: event.entityType, entityId: event.entityId });
+    options.onEvent?.(ledgerEvent);
+    chunk.push(ledgerEvent);
+    if (chunk.length >= (options.eventsPerChunk ?? defaultEventsPerChunk)) await flush();
+  }
+  await flush();
+  const count = Number(seq - BigInt(start.seq));
   if (count > 0) {
     await sql`update ledger_head set seq = ${seq.toString()}, hash = ${prevHash} where id = 1`.execute(
       conn.db,
     );
   }
-  const keys = [...touched.values()];
-  await refreshEntities(conn, keys);
-  return { count, head: { seq, hash: prevHash }, touched: keys };
+  return { count, head: { seq, hash: prevHash }, touched: [...touched.values()] };
+}
+
+function uniqueKeys(events: readonly LedgerEvent[]): EntityKey[] {
+  const keys = new Map<string, EntityKey>();
+  for (const event of events) {
+    keys.set(`${event.entityType}\u0000${event.entityId}`, {
+      entityType: event.entityType,
+      entityId: event.entityId,
+    });
+  }
+  return [...keys.values()];
 }

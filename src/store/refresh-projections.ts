@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EntityType } from '../core/ledger-event.js';
+import type { EntityType, LedgerEvent } from '../core/ledger-event.js';
 import type { Connection } from '../db/connection.js';
 import { encodeCopyRow } from '../db/copy-text.js';
 import { chunk, groupEntityKeys, type EntityKey } from './entity-key.js';
@@ -10,17 +10,58 @@ import { projectEntity, projectionTables, type ProjectionRow } from './projectio
 const entitiesPerChunk = 2_000;
 
 /**
+ * Events just appended and still in memory: entities with no event before `firstSeq` are replayed
+ * from these alone, sparing a read of the ledger.
+ */
+export type FreshEvents = { chunk: readonly LedgerEvent[]; firstSeq: bigint };
+
+/**
  * Recomputes the projections of the given entities from all of their events: delete their rows,
  * replay, write the replayed rows. Used after every append, so a backdated event simply lands in
  * its place in business time.
  */
-export async function refreshEntities(conn: Connection, keys: readonly EntityKey[]): Promise<void> {
+export async function refreshEntities(
+  conn: Connection,
+  keys: readonly EntityKey[],
+  fresh?: FreshEvents,
+): Promise<void> {
   for (const [entityType, ids] of groupEntityKeys(keys)) {
     for (const idChunk of chunk(ids, entitiesPerChunk)) {
       await deleteProjectedRows(conn, entityType, idChunk);
-      await writeProjectedRows(conn, entityType, await replayEntities(conn, entityType, idChunk));
+      const projected = fresh
+        ? await replayWithFreshEvents(conn, entityType, idChunk, fresh)
+        : await replayEntities(conn, entityType, idChunk);
+      await writeProjectedRows(conn, entityType, projected);
     }
   }
+}
+
+async function replayWithFreshEvents(
+  conn: Pick<Connection, 'db'>,
+  entityType: EntityType,
+  ids: readonly string[],
+  fresh: FreshEvents,
+): Promise<Map<string, Record<string, ProjectionRow[]>>> {
+  const older = await conn.db
+    .selectFrom('events')
+    .select('entity_id')
+    .distinct()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', ids)
+    .where('seq', '<', fresh.firstSeq.toString())
+    .execute();
+  const fromLedger = new Set(older.map((r) => r.entity_id));
+  const projected = fromLedger.size > 0 ? await replayEntities(conn, entityType, [...fromLedger]) : new Map();
+  const wanted = new Set(ids.filter((id) => !fromLedger.has(id)));
+  const byEntity = new Map<string, LedgerEvent[]>();
+  for (const event of fresh.chunk) {
+    if (event.entityType !== entityType || !wanted.has(event.entityId)) continue;
+    let list = byEntity.get(event.entityId);
+    if (!list) byEntity.set(event.entityId, (list = []));
+    list.push(event);
+  }
+  for (const [id, events] of byEntity) projected.set(id, projectEntity(entityType, id, events));
+  return projected;
 }
 
 /** Empties every projection and replays the whole ledger into them. */

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [name…]`: runs the benchmarks and prints figures and ratios against their
+ * targets. Benchmarks never pass or fail; the figures go into the closing notes of the work.
+ * PGlite always; the PostgreSQL server too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+ * BENCH_ENGINE=pglite|postgres runs one engine; BENCH_DEALS scales the data down for a quick look.
+ */
+import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
+import { benchEngines } from './bench-database.js';
+import type { Engine } from '../src/db/open-database.js';
+
+const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
+  'as-of-pipeline': benchAsOfPipeline,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  for (const engine of benchEngines()) {
+    const started = performance.now();
+    await run(engine);
+    console.log(`  (${name} [${engine}] took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
