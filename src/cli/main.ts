@@ -3,8 +3,11 @@ import { loadConfig, type Config } from '../config.js';
 import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
 import { registerRebuildCommand } from './commands/rebuild-command.js';
+import { registerStartCommand } from './commands/start-command.js';
 import { registerVerifyCommand } from './commands/verify-command.js';
 
 export type MainOptions = {
@@ -41,7 +44,14 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  for (const register of [registerPipelineCommand, registerVerifyCommand, registerRebuildCommand]) {
+  for (const register of [
+    registerPipelineCommand,
+    registerVerifyCommand,
+    registerRebuildCommand,
+    registerDemoCommand,
+    registerStartCommand,
+    registerImportCommand,
+  ]) {
     register(program, context);
   }
   try {

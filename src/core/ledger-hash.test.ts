@@ -49,7 +49,13 @@ describe('ledger hashing', () => {
 
   it('writes the same text as the canonical JSON of the event fields', () => {
     expect(canonicalEventText(event)).toBe(canonicalEventTextByDefinition(event));
-    const tricky = { ...event, batchId: 'b"1', originKey: 'sf:\u00e9\n', actor: 'ünïcode', payload: { z: [1, { b: null, a: 'x' }], a: true } };
+    const tricky = {
+      ...event,
+      batchId: 'b"1',
+      originKey: 'sf:\u00e9\n',
+      actor: 'ünïcode',
+      payload: { z: [1, { b: null, a: 'x' }], a: true },
+    };
     expect(canonicalEventText(tricky)).toBe(canonicalEventTextByDefinition(tricky));
   });
 

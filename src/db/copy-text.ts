@@ -6,7 +6,11 @@ export function encodeCopyRow(values: readonly (string | null)[]): string {
   return `${values.map((value) => (value === null ? '\\N' : escapeCopyText(value))).join('\t')}\n`;
 }
 
+const copySpecial = /[\\\t\n\r]/;
+
 function escapeCopyText(value: string): string {
+  // Most values need no escape: testing first is several times cheaper than a replace that finds nothing.
+  if (!copySpecial.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (char) => {
     switch (char) {
       case '\\':

@@ -66,7 +66,10 @@ export type DealRow = {
   nextStep: string | null;
 };
 
-export type DealListQuery = PipelineQuery & {
+export type DealListQuery = Omit<PipelineQuery, 'closeFrom' | 'closeTo'> & {
+  /** Close-date bounds as in PipelineQuery; null leaves that end open (with both null, undated deals count too). */
+  closeFrom: string | null;
+  closeTo: string | null;
   categories?: readonly ForecastCategory[];
   ownerIds?: readonly string[];
   stages?: readonly string[];
@@ -82,10 +85,9 @@ export async function listDeals(
   conn: Pick<Connection, 'db'>,
   query: DealListQuery,
 ): Promise<{ total: number; deals: DealRow[] }> {
-  const filters = [
-    sql`o.close_date >= ${query.closeFrom} and o.close_date < ${query.closeTo}`,
-    scopeSql('o', query.scope),
-  ];
+  const filters = [scopeSql('o', query.scope)];
+  if (query.closeFrom !== null) filters.push(sql`o.close_date >= ${query.closeFrom}`);
+  if (query.closeTo !== null) filters.push(sql`o.close_date < ${query.closeTo}`);
   if (query.categories?.length) filters.push(sql`o.forecast_category = any(${[...query.categories]})`);
   if (query.ownerIds?.length) filters.push(sql`o.owner_id = any(${[...query.ownerIds]})`);
   if (query.stages?.length) filters.push(sql`o.stage = any(${[...query.stages]})`);

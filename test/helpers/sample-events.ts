@@ -74,3 +74,45 @@ export function event(
     originKey: null,
   };
 }
+
+export function currencyDefined(code: string, decimals: number, businessTime: string): NewEvent {
+  return event('currency', code, 'currency.defined', businessTime, { code, decimals });
+}
+
+/** `rate`: units of the corporate currency for one unit of `code`, from `validFrom` on. */
+export function currencyRateSet(
+  code: string,
+  validFrom: string,
+  rate: string,
+  businessTime: string,
+): NewEvent {
+  return event('currency', code, 'currency.rate_set', businessTime, { validFrom, rate });
+}
+
+export function teamCreated(
+  id: string,
+  name: string,
+  parentId: string | null,
+  businessTime: string,
+): NewEvent {
+  return event('team', id, 'team.created', businessTime, { name, parentId });
+}
+
+export function userCreated(id: string, name: string, businessTime: string): NewEvent {
+  return event('user', id, 'user.created', businessTime, { name, email: null, title: null, active: true });
+}
+
+export function roleGranted(userId: string, teamId: string, role: string, businessTime: string): NewEvent {
+  return event('user', userId, 'user.role_granted', businessTime, { teamId, role });
+}
+
+export function accountCreated(id: string, name: string, businessTime: string): NewEvent {
+  return event('account', id, 'account.created', businessTime, {
+    name,
+    ownerId: null,
+    industry: null,
+    segment: null,
+    country: null,
+    fields: {},
+  });
+}

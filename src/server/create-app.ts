@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.js';
+import { appVersion } from './app-version.js';
+import { registerProblemHandlers } from './problem-handlers.js';
+import { resolveScope } from './resolve-scope.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerHomePage } from './routes/home-page.js';
+import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
+import { registerPipelineRoutes } from './routes/pipeline-routes.js';
+import { securityHeaders } from './security-headers.js';
+
+export type CreateAppOptions = AppDeps & {
+  /** Fastify's pino logger: false (tests), true, or pino options such as `{ level, stream }`. */
+  logger?: FastifyServerOptions['logger'];
+};
+
+/**
+ * Builds the HTTP app, ready but not listening: tests drive it with `app.inject`, and
+ * src/server/main.ts listens. Routes live under /api; each one is described by its zod schemas,
+ * which validate input, serialise output and generate /api/openapi.json.
+ */
+export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const { logger = false, ...deps } = options;
+  const app = Fastify({
+    logger,
+    // Our own ids, never taken from the caller, so a log line cannot be forged through a header.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Fastify wants decorators declared up front (and no shared object as their start value); the
+  // hook below sets it on every request before any handler runs.
+  app.decorateRequest('scope');
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers({ ...securityHeaders, 'x-request-id': request.id });
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    request.scope = await resolveScope(request);
+  });
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Candor API',
+        description:
+          'Sales performance and revenue forecasting on a tamper-evident ledger. Amounts are decimal ' +
+          'strings; errors are RFC 9457 problem details (application/problem+json).',
+        version: appVersion,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      registerHealthRoutes(typed, deps);
+      registerPipelineRoutes(typed, deps);
+      registerOpportunityRoutes(typed, deps);
+      typed.get(
+        '/openapi.json',
+        {
+          config: { public: true },
+          schema: { summary: 'This API description (OpenAPI 3.1)', tags: ['operations'] },
+        },
+        async () => app.swagger(),
+      );
+    },
+    { prefix: '/api' },
+  );
+  registerHomePage(app);
+  await app.ready();
+  return app;
+}

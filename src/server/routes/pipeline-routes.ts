@@ -1,0 +1,28 @@
+import { pipelineQuerySchema, pipelineReportSchema } from '../../api/pipeline.js';
+import { getPipeline } from '../../services/get-pipeline.js';
+import type { AppDeps } from '../app-deps.js';
+import { problemResponses } from './problem-responses.js';
+import type { ZodApp } from './zod-app.js';
+
+export function registerPipelineRoutes(app: ZodApp, deps: AppDeps): void {
+  app.get(
+    '/pipeline',
+    {
+      schema: {
+        summary: 'The pipeline of deals closing in a period, by forecast category, now or as of an instant',
+        tags: ['pipeline'],
+        querystring: pipelineQuerySchema,
+        response: { 200: pipelineReportSchema, ...problemResponses(400, 404, 500) },
+      },
+    },
+    async (request) => {
+      const { period, asOf } = request.query;
+      const { deals: _deals, ...report } = await getPipeline(deps.db, {
+        period,
+        asOf: asOf ?? null,
+        scope: request.scope,
+      });
+      return report;
+    },
+  );
+}

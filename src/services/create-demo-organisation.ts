@@ -1,0 +1,50 @@
+import {
+  defaultDemoSeed,
+  generateDemoOrganisation,
+  type DemoSignIn,
+} from '../core/demo/generate-demo-organisation.js';
+import { appendEvents } from '../store/append-events.js';
+import { findOrgSettings } from '../store/org-queries.js';
+import { withConnection, withTransaction, type DatabaseHandle } from '../store/session.js';
+
+export { defaultDemoSeed, type DemoSignIn };
+
+export type CreateDemoOptions = {
+  /** The moment the demo's history ends; its events are recorded at this instant too. */
+  now: Date;
+  seed?: number;
+};
+
+export type CreateDemoResult = {
+  created: boolean;
+  /** Events appended (0 when the database already held an organisation). */
+  events: number;
+  /** People to sign in as; passwords come with sign-in itself. */
+  signIns: DemoSignIn[];
+};
+
+/**
+ * Creates the demo organisation in an empty database, in one transaction: its settings, people,
+ * accounts and five quarters of deal history land together or not at all. A database that already
+ * holds an organisation is left alone (`created: false`), so it is safe to call on every start.
+ */
+export async function createDemoOrganisation(
+  handle: DatabaseHandle,
+  options: CreateDemoOptions,
+): Promise<CreateDemoResult> {
+  const notCreated: CreateDemoResult = { created: false, events: 0, signIns: [] };
+  try {
+    return await withTransaction(handle, async (conn) => {
+      if (await findOrgSettings(conn)) return notCreated;
+      const demo = generateDemoOrganisation({ seed: options.seed ?? defaultDemoSeed, now: options.now });
+      const result = await appendEvents(conn, demo.events, { recordedTime: options.now });
+      return { created: true, events: result.count, signIns: demo.signIns };
+    });
+  } catch (error) {
+    // Two first starts racing: the other one created the organisation while this one was writing
+    // (its duplicate records then fail to replay and roll back). That is not a failure.
+    const existsNow = await withConnection(handle, (conn) => findOrgSettings(conn)).catch(() => null);
+    if (existsNow) return notCreated;
+    throw error;
+  }
+}

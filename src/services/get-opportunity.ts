@@ -1,0 +1,111 @@
+import type { AccessScope } from '../core/access-scope.js';
+import { isBackdated, isLateRecordedClose } from '../core/backdating.js';
+import { DomainError } from '../core/domain-error.js';
+import { formatMinor } from '../core/money.js';
+import type { OpportunityState } from '../core/opportunity.js';
+import { listEntityEvents } from '../store/entity-events.js';
+import { findDealInScope, type DealInScope } from '../store/find-deal-in-scope.js';
+import { withConnection, type Connection, type DatabaseHandle } from '../store/session.js';
+import { getOrgContext, type OrgContext } from './org-context.js';
+
+export type GetOpportunityOptions = { id: string; scope: AccessScope };
+
+type NamedRef = { id: string; name: string | null };
+
+export type OpportunityDetail = Omit<
+  OpportunityState,
+  | 'accountId'
+  | 'ownerId'
+  | 'amountMinor'
+  | 'probability01'
+  | 'stageEnteredAt'
+  | 'createdAt'
+  | 'closedRecordedAt'
+  | 'updatedAt'
+  | 'lastSeq'
+> & {
+  account: NamedRef | null;
+  owner: NamedRef | null;
+  amount: string | null;
+  corporateAmount: string | null;
+  corporateCurrency: string;
+  probability: number | null;
+  stageEnteredAt: string;
+  createdAt: string;
+  closedRecordedAt: string | null;
+  updatedAt: string;
+  lastSeq: string;
+  marks: { isLateRecordedClose: boolean; backdatedChanges: number };
+};
+
+/**
+ * One deal as it stands now, with its account and owner names and its backdating marks. A deal the
+ * caller's scope does not reach is `not-found`, exactly like one that does not exist.
+ */
+export async function getOpportunity(
+  handle: DatabaseHandle,
+  options: GetOpportunityOptions,
+): Promise<OpportunityDetail> {
+  return withConnection(handle, async (conn) => {
+    const org = await getOrgContext(conn);
+    const deal = await requireDealInScope(conn, org, options);
+    const events = await listEntityEvents(conn, 'opportunity', options.id);
+    const backdatedChanges = events.filter((event) => isBackdated(event, org.settings)).length;
+    return toDetail(deal, org, backdatedChanges);
+  });
+}
+
+/** The deal, or a `not-found` error that says nothing about whether it exists outside the scope. */
+export async function requireDealInScope(
+  conn: Pick<Connection, 'db'>,
+  org: OrgContext,
+  options: GetOpportunityOptions,
+): Promise<DealInScope> {
+  const deal = await findDealInScope(conn, {
+    id: options.id,
+    scope: options.scope,
+    corporateCurrency: org.settings.corporateCurrency,
+  });
+  if (!deal) {
+    throw new DomainError('not-found', `there is no opportunity '${options.id}'`, [
+      { where: 'id', value: options.id, reason: 'no opportunity you can see has this id' },
+    ]);
+  }
+  return deal;
+}
+
+function toDetail(deal: DealInScope, org: OrgContext, backdatedChanges: number): OpportunityDetail {
+  const {
+    accountId,
+    ownerId,
+    amountMinor,
+    probability01,
+    stageEnteredAt,
+    createdAt,
+    closedRecordedAt,
+    updatedAt,
+    lastSeq,
+    ...rest
+  } = deal.state;
+  return {
+    ...rest,
+    account: accountId === null ? null : { id: accountId, name: deal.accountName },
+    owner: ownerId === null ? null : { id: ownerId, name: deal.ownerName },
+    amount:
+      amountMinor === null
+        ? null
+        : formatMinor(amountMinor, org.currencies.get(rest.currency)?.decimals ?? 2),
+    corporateAmount:
+      deal.corporateAmountMinor === null
+        ? null
+        : formatMinor(deal.corporateAmountMinor, org.corporateDecimals),
+    corporateCurrency: org.settings.corporateCurrency,
+    probability: probability01,
+    stageEnteredAt: stageEnteredAt.toISOString(),
+    createdAt: createdAt.toISOString(),
+    closedRecordedAt: closedRecordedAt ? closedRecordedAt.toISOString() : null,
+    updatedAt: updatedAt.toISOString(),
+    lastSeq: lastSeq.toString(),
+    marks: { isLateRecordedClose: isLateRecordedClose(deal.state, org.settings), backdatedChanges },
+  };
+}

@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/cli-context.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openDatabase, type DatabaseHandle, type Engine } from '../../src/db/open-database.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+/** Drives the `candor` CLI in tests of imports, on the embedded engine or on the test server. */
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+export const fixtures = join(repoRoot, 'test/fixtures/import');
+export const sharedData = resolve(repoRoot, '../shared/data');
+
+/** `describe`, skipped with a note when the shared CRM files are not beside the checkout. */
+export function describeWithSharedData(folder: string, name: string, suite: () => void): void {
+  const present = existsSync(join(sharedData, folder));
+  if (!present)
+    console.warn(
+      `skipped "${name}": ${join(sharedData, folder)} is missing (it sits beside the checkout in CI)`,
+    );
+  describe.skipIf(!present)(name, suite);
+}
+
+export type CliResult = { exitCode: number; stdout: string; stderr: string; json: <T>() => T };
+
+export type CliSession = {
+  folder: string;
+  run: (args: string[], now?: Date) => Promise<CliResult>;
+  /** Runs work on the session's database (opened after the CLI closed it). */
+  withDb: <T>(work: (handle: DatabaseHandle) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+export async function openCliSession(engine: Engine): Promise<CliSession> {
+  const folder = mkdtempSync(join(tmpdir(), 'candor-import-'));
+  let server: TestDatabase | null = null;
+  let config: Config;
+  let dataArgs: string[];
+  if (engine === 'postgres') {
+    server = await openTestDatabase(engine);
+    config = loadConfig({ DATABASE_URL: server.url ?? '' });
+    dataArgs = [];
+  } else {
+    config = loadConfig({});
+    dataArgs = ['--data-dir', join(folder, 'data')];
+  }
+  return {
+    folder,
+    run: async (args, now = new Date('2026-01-15T12:00:00.000Z')) => {
+      let stdout = '';
+      let stderr = '';
+      const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false };
+      const exitCode = await main([...args, ...dataArgs], { io, config, clock: () => now });
+      return { exitCode, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+    },
+    withDb: async (work) => {
+      if (server) return work(server);
+      const handle = await openDatabase({ dataDir: join(folder, 'data') });
+      try {
+        return await work(handle);
+      } finally {
+        await handle.close();
+      }
+    },
+    close: async () => {
+      await server?.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

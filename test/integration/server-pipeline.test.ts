@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCliDatabase } from '../helpers/cli-database.js';
+import { runCli } from '../helpers/run-cli.js';
+import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createTestApp, loadServerHistory } from './server-history.js';
+
+const zero = { deals: 0, amount: '0.00' };
+
+describeEachEngine('GET /api/pipeline', (engine) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await loadServerHistory(database);
+    app = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  async function get(url: string) {
+    const response = await app.inject({ method: 'GET', url });
+    return { status: response.statusCode, type: response.headers['content-type'], body: response.json() };
+  }
+
+  it('answers the current pipeline of a quarter by forecast category, amounts as decimal strings', async () => {
+    const { status, body } = await get('/api/pipeline?period=2026-Q1');
+    expect(status).toBe(200);
+    // d1 1500.00 Commit; d2 500.00 EUR × 1.1 (rate on its close date) Best Case; d3 won 250.50;
+    // d5 lost 300.00; d4 closes in Q2.
+    expect(body).toEqual({
+      period: '2026-Q1',
+      asOf: null,
+      currency: 'USD',
+      closeFrom: '2026-01-01',
+      closeTo: '2026-04-01',
+      categories: {
+        Pipeline: zero,
+        'Best Case': { deals: 1, amount: '550.00' },
+        Commit: { deals: 1, amount: '1500.00' },
+        Closed: { deals: 1, amount: '250.50' },
+        Omitted: { deals: 1, amount: '300.00' },
+      },
+      unconverted: 0,
+    });
+  });
+
+  it('answers the pipeline as it stood at an instant, backdated changes in their place', async () => {
+    const { status, body } = await get('/api/pipeline?period=2026-Q1&asOf=2026-02-20T00:00:00Z');
+    expect(status).toBe(200);
+    // On 02-20: d1 Commit at 1200.00 (the backdated 02-15 change); d2 Best Case 550.00;
+    // d3 250.50 and d5 300.00 still Pipeline.
+    expect(body.asOf).toBe('2026-02-20T00:00:00.000Z');
+    expect(body.categories).toEqual({
+      Pipeline: { deals: 2, amount: '550.50' },
+      'Best Case': { deals: 1, amount: '550.00' },
+      Commit: { deals: 1, amount: '1200.00' },
+      Closed: zero,
+      Omitted: zero,
+    });
+  });
+
+  it('reads a bare day as midnight UTC and counts the won deal from its business time', async () => {
+    const { body } = await get('/api/pipeline?period=2026-03&asOf=2026-03-20');
+    expect(body.asOf).toBe('2026-03-20T00:00:00.000Z');
+    // March closes: d1 (1500.00 by 03-10), d3 won on 03-15, d5 pushed to 03-20 and still open.
+    expect(body.categories).toEqual({
+      Pipeline: { deals: 1, amount: '300.00' },
+      'Best Case': zero,
+      Commit: { deals: 1, amount: '1500.00' },
+      Closed: { deals: 1, amount: '250.50' },
+      Omitted: zero,
+    });
+  });
+
+  it('answers a bad period and a bad asOf as problem details naming each parameter', async () => {
+    const { status, type, body } = await get('/api/pipeline?period=2026-Q5&asOf=yesterday');
+    expect(status).toBe(400);
+    expect(type).toMatch(/^application\/problem\+json/);
+    expect(body).toMatchObject({
+      type: 'urn:candor:problem:invalid-input',
+      title: 'Invalid input',
+      status: 400,
+      code: 'invalid-input',
+      instance: '/api/pipeline',
+    });
+    expect(body.errors).toEqual([
+      {
+        where: 'period',
+        value: '2026-Q5',
+        reason: 'expected a fiscal quarter (2026-Q3), month (2026-03), week (2026-W14) or year (2026)',
+      },
+      {
+        where: 'asOf',
+        value: 'yesterday',
+        reason:
+          'expected an ISO-8601 time with a zone, such as 2023-04-01T00:00:00Z, or a day such as 2023-04-01',
+      },
+    ]);
+  });
+
+  it('names a missing period', async () => {
+    const { status, body } = await get('/api/pipeline');
+    expect(status).toBe(400);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].where).toBe('period');
+  });
+
+  it('refuses a week the fiscal year does not have, from the calendar itself', async () => {
+    const { status, body } = await get('/api/pipeline?period=2026-W53');
+    expect(status).toBe(400);
+    expect(body.code).toBe('invalid-input');
+    expect(body.detail).toBe('fiscal year 2026 has no week 53');
+  });
+});
+
+describeEachEngine('GET /api/pipeline against `candor pipeline --json`', (engine) => {
+  it('answers the same numbers as the CLI, now and as of an instant', async () => {
+    const database = await createCliDatabase(engine);
+    try {
+      const setup = await database.open();
+      await loadServerHistory(setup);
+      await setup.close();
+      const queries = [
+        { cli: ['--period', '2026-Q1'], api: 'period=2026-Q1' },
+        {
+          cli: ['--period', '2026-Q1', '--as-of', '2026-02-20T00:00:00Z'],
+          api: 'period=2026-Q1&asOf=2026-02-20T00:00:00Z',
+        },
+      ];
+      const fromCli = [];
+      for (const query of queries) {
+        const run = await runCli(['pipeline', ...query.cli, '--json', ...database.args], {
+          databaseUrl: database.databaseUrl,
+        });
+        expect(run.exitCode).toBe(0);
+        fromCli.push(run.json());
+      }
+      const handle = await database.open();
+      const app = await createTestApp(handle);
+      try {
+        for (const [index, query] of queries.entries()) {
+          const response = await app.inject({ method: 'GET', url: `/api/pipeline?${query.api}` });
+          expect(response.json()).toEqual(fromCli[index]);
+        }
+      } finally {
+        await app.close();
+        await handle.close();
+      }
+    } finally {
+      await database.dispose();
+    }
+  }, 120_000);
+});
