@@ -2,13 +2,16 @@
  * `npm run bench [name…]`: runs the benchmarks and prints figures and ratios against their
  * targets. Benchmarks never pass or fail; the figures go into the closing notes of the work.
  * PGlite always; the PostgreSQL server too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
- * BENCH_ENGINE=pglite|postgres runs one engine; BENCH_DEALS scales the data down for a quick look.
+ * BENCH_ENGINE=pglite|postgres runs one engine; BENCH_DEALS and BENCH_HISTORY_ROWS scale the data
+ * down for a quick look.
  */
 import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
+import { benchImportHistory } from './import-history.bench.js';
 import type { Engine } from '../src/db/open-database.js';
 
 const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
+  'import-history': benchImportHistory,
   'as-of-pipeline': benchAsOfPipeline,
 };
 
