@@ -57,7 +57,7 @@ export async function benchImportHistory(engine: Engine): Promise<void> {
         path: folder,
       });
       const importMs = performance.now() - started;
-      report(`import 1M-style history [${engine}]`, {
+      report(`import history [${engine}]`, {
         history_rows: historyRows,
         events: Object.values(summary.imported).reduce((a, b) => a + b, 0),
         import_s: (importMs / 1000).toFixed(1),
