@@ -29,7 +29,7 @@ const processIo: CliIo = {
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const io = options.io ?? processIo;
   let exitCode = 0;
-  let json = argv.includes('--json');
+  const json = argv.includes('--json');
   const context: CliContext = {
     io,
     config: options.config ?? loadConfig(),
@@ -58,7 +58,6 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    json = json || false;
     const described = describeError(error);
     if (json) io.stdout(`${JSON.stringify({ error: described }, null, 2)}\n`);
     io.stderr(`candor: ${described.message}\n${described.details.map((d) => `  - ${d}\n`).join('')}`);

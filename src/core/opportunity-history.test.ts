@@ -6,29 +6,14 @@ import {
   opportunityFieldsToPayload,
   type OpportunityChanges,
 } from './opportunity-payload.js';
-import type { OpportunityFields } from './opportunity.js';
+import { dealFields } from '../../test/helpers/sample-events.js';
 
-const fields: OpportunityFields = {
+const fields = dealFields({
   name: 'Acme',
   accountId: 'a1',
-  ownerId: 'u1',
-  amountMinor: 100_000n,
-  currency: 'USD',
-  stage: 'Prospecting',
-  probability01: 0.1,
-  forecastCategory: 'Pipeline',
-  forecastCategoryOverridden: false,
-  isClosed: false,
-  isWon: false,
-  closeDate: '2026-03-31',
   createdAt: new Date('2026-01-05T00:00:00Z'),
-  nextStep: null,
-  lossReason: null,
-  competitor: null,
-  type: null,
-  leadSource: null,
   fields: { champion: 'Dana' },
-};
+});
 
 let seq = 0n;
 function created(at: string): LedgerEvent {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { createTestApp, loadServerHistory } from './server-history.js';
+import { createTestApp, useServerWithHistory } from './server-history.js';
 
 const everyRoute = [
   '/api/health',
@@ -15,22 +15,12 @@ const everyRoute = [
 ];
 
 describeEachEngine('the HTTP app', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await loadServerHistory(database);
-    app = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
+  const server = useServerWithHistory(engine);
 
   it('reports health: the database answers, the chain length and head, the version', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    const response = await server.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    const chain = await database.db
+    const chain = await server.database.db
       .selectFrom('events')
       .select(['seq', 'hash'])
       .orderBy('seq', 'desc')
@@ -43,12 +33,12 @@ describeEachEngine('the HTTP app', (engine) => {
       organisation: { name: 'Server test org', isDemo: false },
       time: '2026-05-01T12:00:00.000Z',
     });
-    const head = await app.inject({ method: 'GET', url: '/api/ledger/head' });
+    const head = await server.app.inject({ method: 'GET', url: '/api/ledger/head' });
     expect(head.json()).toEqual({ length: '26', head: chain[0]?.hash });
   });
 
   it('describes every route in the OpenAPI document generated from the zod schemas', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const response = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     const spec = response.json();
     expect(spec.openapi).toBe('3.1.0');
@@ -90,7 +80,7 @@ describeEachEngine('the HTTP app', (engine) => {
 
   it('puts the security headers on every answer, errors and pages included', async () => {
     for (const url of ['/api/health', '/api/pipeline?period=bad', '/no/such/route', '/']) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await server.app.inject({ method: 'GET', url });
       expect(response.headers['content-security-policy']).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -101,12 +91,12 @@ describeEachEngine('the HTTP app', (engine) => {
       expect(response.headers['x-powered-by']).toBeUndefined();
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
-    const api = await app.inject({ method: 'GET', url: '/api/ledger/head' });
+    const api = await server.app.inject({ method: 'GET', url: '/api/ledger/head' });
     expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('answers an unknown route and an unknown method as 404 problem details', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+    const response = await server.app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = response.json();
@@ -120,13 +110,13 @@ describeEachEngine('the HTTP app', (engine) => {
       requestId: response.headers['x-request-id'],
       errors: [],
     });
-    const post = await app.inject({ method: 'POST', url: '/api/pipeline' });
+    const post = await server.app.inject({ method: 'POST', url: '/api/pipeline' });
     expect(post.statusCode).toBe(404);
     expect(post.json().detail).toBe('there is no POST /api/pipeline');
   });
 
   it('serves a small page at the root that links the API description, with no script', async () => {
-    const response = await app.inject({ method: 'GET', url: '/' });
+    const response = await server.app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('<a href="/api/openapi.json">');

@@ -3,7 +3,9 @@ import { loadConfig } from '../../src/config.js';
 import type { NewEvent } from '../../src/core/ledger-event.js';
 import { createApp } from '../../src/server/create-app.js';
 import { withTransaction } from '../../src/db/connection.js';
-import type { DatabaseHandle } from '../../src/db/open-database.js';
+import type { DatabaseHandle, Engine } from '../../src/db/open-database.js';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { appendEvents } from '../../src/store/append-events.js';
 import {
   accountCreated,
@@ -152,3 +154,39 @@ export function createTestApp(
 ): Promise<FastifyInstance> {
   return createApp({ db, config: loadConfig({}), clock: () => new Date('2026-05-01T12:00:00Z'), logger });
 }
+
+/**
+ * Registers the suite's setup: a fresh database on `engine` holding the server history, and the
+ * app over it, both closed after the suite. Read the fields inside tests, after setup has run.
+ */
+export function useServerWithHistory(engine: Engine) {
+  let database: TestDatabase | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await loadServerHistory(database);
+    app = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+  const server = {
+    get database() {
+      if (!database) throw new Error('the test database is not open yet');
+      return database;
+    },
+    get app() {
+      if (!app) throw new Error('the app is not created yet');
+      return app;
+    },
+    /** GETs a path and returns the status, content type and parsed body. */
+    get: async (url: string) => {
+      const response = await server.app.inject({ method: 'GET', url });
+      return { status: response.statusCode, type: response.headers['content-type'], body: response.json() };
+    },
+  };
+  return server;
+}
+
+export type ServerUnderTest = ReturnType<typeof useServerWithHistory>;

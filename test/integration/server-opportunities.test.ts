@@ -1,25 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { createTestApp, loadServerHistory } from './server-history.js';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../helpers/test-database.js';
+import { useServerWithHistory } from './server-history.js';
 
 describeEachEngine('GET /api/opportunities', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await loadServerHistory(database);
-    app = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
-
-  async function get(url: string) {
-    const response = await app.inject({ method: 'GET', url });
-    return { status: response.statusCode, type: response.headers['content-type'], body: response.json() };
-  }
+  const server = useServerWithHistory(engine);
+  const { get } = server;
   async function ids(query: string): Promise<string[]> {
     const { status, body } = await get(`/api/opportunities?${query}`);
     expect(status).toBe(200);

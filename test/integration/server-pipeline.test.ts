@@ -1,29 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createCliDatabase } from '../helpers/cli-database.js';
 import { runCli } from '../helpers/run-cli.js';
-import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { createTestApp, loadServerHistory } from './server-history.js';
+import { describeEachEngine } from '../helpers/test-database.js';
+import { createTestApp, loadServerHistory, useServerWithHistory } from './server-history.js';
 
 const zero = { deals: 0, amount: '0.00' };
 
 describeEachEngine('GET /api/pipeline', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await loadServerHistory(database);
-    app = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
-
-  async function get(url: string) {
-    const response = await app.inject({ method: 'GET', url });
-    return { status: response.statusCode, type: response.headers['content-type'], body: response.json() };
-  }
+  const server = useServerWithHistory(engine);
+  const { get } = server;
 
   it('answers the current pipeline of a quarter by forecast category, amounts as decimal strings', async () => {
     const { status, body } = await get('/api/pipeline?period=2026-Q1');
