@@ -11,6 +11,23 @@ const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto (client address, HTTPS cookies). */
+  trustProxy: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The address users reach Candor at, e.g. https://candor.example.com; needed for single sign-on. */
+  publicUrl: z.string().url().optional(),
+  /** OpenID Connect single sign-on: all three set, or none. */
+  oidc: z
+    .object({
+      issuer: z.string().url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      /** The button's text on the sign-in page. */
+      label: z.string().min(1).default('Sign in with single sign-on'),
+    })
+    .optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -22,6 +39,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: env.HOST || undefined,
     port: env.PORT || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    oidc:
+      env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            label: env.OIDC_LABEL || undefined,
+          }
+        : undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -81,6 +81,8 @@ const reducers: { [K in RecordEntityType]: Reducer<RecordStates[K]> } = {
       const others = current.memberships.filter((m) => m.teamId !== grant.teamId || m.role !== grant.role);
       return { ...current, memberships: event.kind === 'user.role_granted' ? [...others, grant] : others };
     }
+    // The fact that a password was set or reset is on the record; the hash itself never is.
+    if (event.kind === 'user.password_set') return requireState(state, event);
     const record = recordReducer('user.created', 'user.changed', userSchema)(state, event);
     return { ...record, memberships: state?.memberships ?? [] };
   },

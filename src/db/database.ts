@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Row types of every table, as the `pg` driver returns them on both engines: bigint as string,
@@ -107,6 +107,29 @@ export type OpportunityVersionsTable = OpportunityColumns & {
 
 export type ImportBatchesTable = { id: string; kind: string; committed_at: Date; summary: Json };
 
+export type UserCredentialsTable = { user_id: string; password_hash: string; updated_at: Date };
+
+export type AuthSessionsTable = {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  method: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  address: string | null;
+  user_agent: string | null;
+};
+
+export type SignInAttemptsTable = {
+  id: Generated<string>;
+  account_key: string;
+  address: string;
+  attempted_at: Date;
+  succeeded: boolean;
+};
+
 export type Database = {
   events: EventsTable;
   ledger_head: LedgerHeadTable;
@@ -122,4 +145,7 @@ export type Database = {
   opportunities: OpportunityColumns;
   opportunity_versions: OpportunityVersionsTable;
   import_batches: ImportBatchesTable;
+  user_credentials: UserCredentialsTable;
+  auth_sessions: AuthSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
@@ -9,8 +10,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
 import { appVersion } from './app-version.js';
+import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
-import { resolveScope } from './resolve-scope.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerHomePage } from './routes/home-page.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
@@ -34,18 +36,17 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     // Our own ids, never taken from the caller, so a log line cannot be forged through a header.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Fastify wants decorators declared up front (and no shared object as their start value); the
-  // hook below sets it on every request before any handler runs.
-  app.decorateRequest('scope');
   app.addHook('onRequest', async (request, reply) => {
     reply.headers({ ...securityHeaders, 'x-request-id': request.id });
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    request.scope = await resolveScope(request);
   });
+  await app.register(fastifyCookie);
+  registerAccessControl(app, deps);
   registerProblemHandlers(app);
 
   await app.register(fastifySwagger, {
@@ -66,12 +67,13 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       registerHealthRoutes(typed, deps);
+      registerAuthRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
       typed.get(
         '/openapi.json',
         {
-          config: { public: true },
+          config: { access: 'public' },
           schema: { summary: 'This API description (OpenAPI 3.1)', tags: ['operations'] },
         },
         async () => app.swagger(),

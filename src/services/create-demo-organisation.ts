@@ -4,10 +4,18 @@ import {
   type DemoSignIn,
 } from '../core/demo/generate-demo-organisation.js';
 import { appendEvents } from '../store/append-events.js';
+import { saveCredential } from '../store/credential-queries.js';
 import { findOrgSettings } from '../store/org-queries.js';
+import { hashPassword } from './password-hashing.js';
 import { withConnection, withTransaction, type DatabaseHandle } from '../store/session.js';
 
 export { defaultDemoSeed, type DemoSignIn };
+
+/**
+ * The documented password of the demo sign-ins (README). The demo is fictional and marked as such;
+ * a real organisation never gets a known password.
+ */
+export const demoPassword = 'candor-demo';
 
 export type CreateDemoOptions = {
   /** The moment the demo's history ends; its events are recorded at this instant too. */
@@ -19,7 +27,7 @@ export type CreateDemoResult = {
   created: boolean;
   /** Events appended (0 when the database already held an organisation). */
   events: number;
-  /** People to sign in as; passwords come with sign-in itself. */
+  /** People to sign in as, each with `demoPassword`. */
   signIns: DemoSignIn[];
 };
 
@@ -33,11 +41,28 @@ export async function createDemoOrganisation(
   options: CreateDemoOptions,
 ): Promise<CreateDemoResult> {
   const notCreated: CreateDemoResult = { created: false, events: 0, signIns: [] };
+  const passwordHash = await hashPassword(demoPassword);
   try {
     return await withTransaction(handle, async (conn) => {
       if (await findOrgSettings(conn)) return notCreated;
       const demo = generateDemoOrganisation({ seed: options.seed ?? defaultDemoSeed, now: options.now });
-      const result = await appendEvents(conn, demo.events, { recordedTime: options.now });
+      const passwordEvents = demo.signIns.map((person) => ({
+        businessTime: options.now,
+        actor: 'system',
+        source: 'system' as const,
+        batchId: null,
+        entityType: 'user' as const,
+        entityId: person.userId,
+        kind: 'user.password_set',
+        payload: {},
+        originKey: null,
+      }));
+      const result = await appendEvents(conn, [...demo.events, ...passwordEvents], {
+        recordedTime: options.now,
+      });
+      for (const person of demo.signIns) {
+        await saveCredential(conn, { userId: person.userId, passwordHash, updatedAt: options.now });
+      }
       return { created: true, events: result.count, signIns: demo.signIns };
     });
   } catch (error) {

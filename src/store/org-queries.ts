@@ -56,3 +56,16 @@ export async function findKnownOriginKeys(conn: Db, keys: readonly string[]): Pr
     .execute();
   return new Set(rows.map((r) => r.origin_key ?? ''));
 }
+
+/** One person as the users projection holds them, or null when there is no such user. */
+export async function findUserRecord(
+  conn: Db,
+  userId: string,
+): Promise<{ id: string; name: string; email: string | null; title: string | null; active: boolean } | null> {
+  const row = await conn.db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'title', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row ?? null;
+}

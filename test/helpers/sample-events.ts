@@ -98,8 +98,13 @@ export function teamCreated(
   return event('team', id, 'team.created', businessTime, { name, parentId });
 }
 
-export function userCreated(id: string, name: string, businessTime: string): NewEvent {
-  return event('user', id, 'user.created', businessTime, { name, email: null, title: null, active: true });
+export function userCreated(
+  id: string,
+  name: string,
+  businessTime: string,
+  email: string | null = null,
+): NewEvent {
+  return event('user', id, 'user.created', businessTime, { name, email, title: null, active: true });
 }
 
 export function roleGranted(userId: string, teamId: string, role: string, businessTime: string): NewEvent {

@@ -5,6 +5,9 @@ import { describeEachEngine, openTestDatabase, type TestDatabase } from '../help
 import { createTestApp, useServerWithHistory } from './server-history.js';
 
 const everyRoute = [
+  '/api/auth/options',
+  '/api/auth/sign-in',
+  '/api/auth/sign-out',
   '/api/health',
   '/api/ledger/head',
   '/api/openapi.json',
@@ -12,6 +15,7 @@ const everyRoute = [
   '/api/opportunities/{id}',
   '/api/opportunities/{id}/timeline',
   '/api/pipeline',
+  '/api/session',
 ];
 
 describeEachEngine('the HTTP app', (engine) => {
@@ -33,8 +37,8 @@ describeEachEngine('the HTTP app', (engine) => {
       organisation: { name: 'Server test org', isDemo: false },
       time: '2026-05-01T12:00:00.000Z',
     });
-    const head = await server.app.inject({ method: 'GET', url: '/api/ledger/head' });
-    expect(head.json()).toEqual({ length: '26', head: chain[0]?.hash });
+    const head = await server.get('/api/ledger/head');
+    expect(head.body).toEqual({ length: '28', head: chain[0]?.hash });
   });
 
   it('describes every route in the OpenAPI document generated from the zod schemas', async () => {
@@ -92,11 +96,15 @@ describeEachEngine('the HTTP app', (engine) => {
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     }
     const api = await server.app.inject({ method: 'GET', url: '/api/ledger/head' });
+    expect(api.statusCode).toBe(401);
     expect(api.headers['cache-control']).toBe('no-store');
   });
 
-  it('answers an unknown route and an unknown method as 404 problem details', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+  it('answers an unknown route and an unknown method as 404 problem details, once signed in', async () => {
+    const signedOut = await server.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(signedOut.statusCode).toBe(401);
+    const vera = await server.as('vera');
+    const response = await vera.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = response.json();
@@ -110,7 +118,7 @@ describeEachEngine('the HTTP app', (engine) => {
       requestId: response.headers['x-request-id'],
       errors: [],
     });
-    const post = await server.app.inject({ method: 'POST', url: '/api/pipeline' });
+    const post = await vera.inject({ method: 'POST', url: '/api/pipeline' });
     expect(post.statusCode).toBe(404);
     expect(post.json().detail).toBe('there is no POST /api/pipeline');
   });
@@ -144,7 +152,12 @@ describe('the HTTP app when the database fails', () => {
   });
 
   it('answers a 500 without the error message or stack, and logs them under the request id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/pipeline?period=2026-Q1' });
+    // A session cookie makes the server read the database before anything else.
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/pipeline?period=2026-Q1',
+      headers: { cookie: `candor_session=${'a'.repeat(43)}` },
+    });
     expect(response.statusCode).toBe(500);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const requestId = response.headers['x-request-id'] as string;

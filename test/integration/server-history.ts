@@ -6,6 +6,9 @@ import { withTransaction } from '../../src/db/connection.js';
 import type { DatabaseHandle, Engine } from '../../src/db/open-database.js';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { signIn, testPassword, type SignedInClient } from '../helpers/sign-in.js';
+import { hashPassword } from '../../src/services/password-hashing.js';
+import { saveCredential } from '../../src/store/credential-queries.js';
 import { appendEvents } from '../../src/store/append-events.js';
 import {
   accountCreated,
@@ -22,7 +25,8 @@ import {
 /**
  * A small organisation whose figures are worked out by hand in the server tests. USD corporate
  * currency, calendar fiscal year, UTC; EUR at 1.1 until 2026-02-28 and 1.2 from 2026-03-01.
- * Teams: sales ⟶ east (Ana, u1), west (Ben, u2); Cleo (u3) manages sales.
+ * Teams: sales ⟶ east (Ana, u1), west (Ben, u2); Cleo (u3) manages sales; Vera (u9) views
+ * everything. Each signs in as <first name>@server.test with `testPassword`.
  *
  * Deals (2026-Q1 unless said):
  * - d1 Acme renewal (Ana, Acme Corp): 1000.00 USD Pipeline, close 03-31; Commit on 02-01;
@@ -43,12 +47,14 @@ export const serverHistory: { event: NewEvent; recordedAt: string }[] = [
     teamCreated('sales', 'Sales', null, '2026-01-01T00:00:00Z'),
     teamCreated('east', 'East', 'sales', '2026-01-01T00:00:00Z'),
     teamCreated('west', 'West', 'sales', '2026-01-01T00:00:00Z'),
-    userCreated('u1', 'Ana Alvarez', '2026-01-01T00:00:00Z'),
-    userCreated('u2', 'Ben Brooks', '2026-01-01T00:00:00Z'),
-    userCreated('u3', 'Cleo Chen', '2026-01-01T00:00:00Z'),
+    userCreated('u1', 'Ana Alvarez', '2026-01-01T00:00:00Z', 'ana@server.test'),
+    userCreated('u2', 'Ben Brooks', '2026-01-01T00:00:00Z', 'ben@server.test'),
+    userCreated('u3', 'Cleo Chen', '2026-01-01T00:00:00Z', 'cleo@server.test'),
+    userCreated('u9', 'Vera Viewer', '2026-01-01T00:00:00Z', 'vera@server.test'),
     roleGranted('u1', 'east', 'rep', '2026-01-01T00:00:00Z'),
     roleGranted('u2', 'west', 'rep', '2026-01-01T00:00:00Z'),
     roleGranted('u3', 'sales', 'manager', '2026-01-01T00:00:00Z'),
+    roleGranted('u9', 'sales', 'viewer', '2026-01-01T00:00:00Z'),
     accountCreated('a1', 'Acme Corp', '2026-01-01T00:00:00Z'),
   ].map((event) => ({ event, recordedAt: '2026-01-01T00:00:00Z' })),
   onTime(
@@ -145,6 +151,12 @@ export async function loadServerHistory(db: DatabaseHandle): Promise<void> {
     for (; i < ordered.length && ordered[i]?.recordedAt === recordedAt; i += 1) group.push(ordered[i]!.event);
     await withTransaction(db, (conn) => appendEvents(conn, group, { recordedTime: new Date(recordedAt) }));
   }
+  await withTransaction(db, async (conn) => {
+    const passwordHash = await hashPassword(testPassword);
+    for (const userId of ['u1', 'u2', 'u3', 'u9']) {
+      await saveCredential(conn, { userId, passwordHash, updatedAt: new Date('2026-01-01T00:00:00Z') });
+    }
+  });
 }
 
 /** The app over a test database, at a fixed clock, logging nothing unless a logger is given. */
@@ -162,10 +174,12 @@ export function createTestApp(
 export function useServerWithHistory(engine: Engine) {
   let database: TestDatabase | undefined;
   let app: FastifyInstance | undefined;
+  let viewer: SignedInClient | undefined;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await loadServerHistory(database);
     app = await createTestApp(database);
+    viewer = await signIn(app, 'vera@server.test');
   });
   afterAll(async () => {
     await app?.close();
@@ -180,11 +194,13 @@ export function useServerWithHistory(engine: Engine) {
       if (!app) throw new Error('the app is not created yet');
       return app;
     },
-    /** GETs a path and returns the status, content type and parsed body. */
+    /** GETs a path as Vera, who views everything; returns the status, content type and parsed body. */
     get: async (url: string) => {
-      const response = await server.app.inject({ method: 'GET', url });
-      return { status: response.statusCode, type: response.headers['content-type'], body: response.json() };
+      if (!viewer) throw new Error('not signed in yet');
+      return viewer.get(url);
     },
+    /** Signs in as another person of the fixture (ana, ben, cleo, vera). */
+    as: (firstName: string) => signIn(server.app, `${firstName}@server.test`),
   };
   return server;
 }

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { createCliDatabase } from '../helpers/cli-database.js';
 import { runCli } from '../helpers/run-cli.js';
 import { describeEachEngine } from '../helpers/test-database.js';
+import { signInNewViewer } from '../helpers/sign-in.js';
 import { createTestApp, loadServerHistory, useServerWithHistory } from './server-history.js';
 
 const zero = { deals: 0, amount: '0.00' };
@@ -126,9 +127,10 @@ describeEachEngine('GET /api/pipeline against `candor pipeline --json`', (engine
       const handle = await database.open();
       const app = await createTestApp(handle);
       try {
+        const viewer = await signInNewViewer(app, handle);
         for (const [index, query] of queries.entries()) {
-          const response = await app.inject({ method: 'GET', url: `/api/pipeline?${query.api}` });
-          expect(response.json()).toEqual(fromCli[index]);
+          const response = await viewer.get(`/api/pipeline?${query.api}`);
+          expect(response.body).toEqual(fromCli[index]);
         }
       } finally {
         await app.close();

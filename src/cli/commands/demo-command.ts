@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { createDemoOrganisation, defaultDemoSeed } from '../../services/create-demo-organisation.js';
+import {
+  createDemoOrganisation,
+  defaultDemoSeed,
+  demoPassword,
+} from '../../services/create-demo-organisation.js';
 import { DomainError } from '../../services/errors.js';
 import {
   printJson,
@@ -38,7 +42,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
     }
     const lines = [
       `created the demo organisation (fictional sample data, seed ${seed}): ${result.events} events in ${(durationMs / 1000).toFixed(1)} s`,
-      'demo people to look around as:',
+      `demo sign-ins (password for each: ${demoPassword}):`,
       ...result.signIns.map((p) => `  ${p.role.padEnd(11)}${p.name.padEnd(24)}${p.email}`),
     ];
     context.io.stdout(`${lines.join('\n')}\n`);

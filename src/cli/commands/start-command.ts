@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { demoPassword } from '../../services/create-demo-organisation.js';
 import { DomainError } from '../../services/errors.js';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { printJson, withCommonOptions, type CliContext, type CommonOptions } from '../cli-context.js';
@@ -63,7 +64,7 @@ function describeStart(server: RunningServer): string {
       '  ****************************************************************',
       `  ${server.demoCreated.events} demo events written to ${where}.`,
       '  Import your own CRM export into another --data-dir (or a server) to work with real data.',
-      '  Demo people to look around as (sign-in comes with its own capability):',
+      `  Demo sign-ins (password for each: ${demoPassword}):`,
       ...server.demoCreated.signIns.map((p) => `    ${p.role.padEnd(10)}${p.name.padEnd(24)}${p.email}`),
     );
   } else if (server.organisation?.isDemo) {

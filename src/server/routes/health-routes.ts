@@ -12,7 +12,7 @@ export function registerHealthRoutes(app: ZodApp, deps: AppDeps): void {
     '/health',
     {
       // Public: load balancers and monitors call it without signing in.
-      config: { public: true },
+      config: { access: 'public' },
       schema: {
         summary: 'Whether the server and its database answer, with the ledger head and the version',
         tags: ['operations'],
@@ -38,6 +38,7 @@ export function registerHealthRoutes(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/ledger/head',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'The chain length and the hash of the last ledger event',
         tags: ['ledger'],

@@ -17,7 +17,7 @@ its health is at <a href="/api/health">/api/health</a>.</p>
 `;
 
 export function registerHomePage(app: FastifyInstance): void {
-  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(page),
   );
 }

@@ -12,6 +12,7 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/opportunities',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Deals matching filters, one page at a time, now or as they stood at an instant',
         tags: ['opportunities'],
@@ -43,6 +44,7 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/opportunities/:id',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'One deal as it stands now, with its account, owner and backdating marks',
         tags: ['opportunities'],
@@ -56,6 +58,7 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/opportunities/:id/timeline',
     {
+      config: { access: 'read' },
       schema: {
         summary:
           'Every ledger event of one deal: what changed from what, when, by whom, and whether it was backdated',

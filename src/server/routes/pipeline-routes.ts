@@ -8,6 +8,7 @@ export function registerPipelineRoutes(app: ZodApp, deps: AppDeps): void {
   app.get(
     '/pipeline',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'The pipeline of deals closing in a period, by forecast category, now or as of an instant',
         tags: ['pipeline'],

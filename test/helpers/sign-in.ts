@@ -1,0 +1,104 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { withTransaction } from '../../src/db/connection.js';
+import type { DatabaseHandle } from '../../src/db/open-database.js';
+import { hashPassword } from '../../src/services/password-hashing.js';
+import { appendEvents } from '../../src/store/append-events.js';
+import { saveCredential } from '../../src/store/credential-queries.js';
+
+/** The password every test person gets (see `testPassword` users in the fixtures). */
+export const testPassword = 'correct-horse-battery';
+
+/** Status, content type and body (parsed JSON, loosely typed as inject gives it: tests assert values). */
+function parseAnswer(r: LightMyRequestResponse) {
+  const isJson = r.body.length > 0 && String(r.headers['content-type']).includes('json');
+  return {
+    status: r.statusCode,
+    type: r.headers['content-type'] as string | undefined,
+    body: isJson ? r.json() : r.body,
+  };
+}
+type Answer = ReturnType<typeof parseAnswer>;
+
+export type SignedInClient = {
+  cookie: string;
+  csrfToken: string;
+  /** GETs a path as this person; returns status, content type and parsed body. */
+  get: (url: string) => Promise<Answer>;
+  /** Sends a state-changing request with the session cookie and the CSRF token. */
+  send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<Answer>;
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
+};
+
+/** Signs in through the real API and returns a client that carries the session. */
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string = testPassword,
+): Promise<SignedInClient> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  }
+  const setCookie = response.cookies.find((c) => c.name === 'candor_session');
+  if (!setCookie) throw new Error('sign-in set no session cookie');
+  const cookie = `candor_session=${setCookie.value}`;
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const inject = async (options: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({ ...options, headers: { ...options.headers, cookie, 'x-csrf-token': csrfToken } });
+  return {
+    cookie,
+    csrfToken,
+    inject,
+    get: async (url) => parseAnswer(await app.inject({ method: 'GET', url, headers: { cookie } })),
+    send: async (method, url, body) =>
+      parseAnswer(await inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) })),
+  };
+}
+
+/**
+ * Adds a person who views everything (a viewer in a team of their own) with `testPassword`, and
+ * signs them in: for tests over a database filled some other way (an import, the CLI).
+ */
+export async function signInNewViewer(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
+  const at = new Date('2000-01-01T00:00:00Z');
+  const base = { businessTime: at, actor: 'test', source: 'system' as const, batchId: null, originKey: null };
+  await withTransaction(handle, async (conn) => {
+    await appendEvents(
+      conn,
+      [
+        {
+          ...base,
+          entityType: 'team',
+          entityId: 'test-viewers',
+          kind: 'team.created',
+          payload: { name: 'Test viewers', parentId: null },
+        },
+        {
+          ...base,
+          entityType: 'user',
+          entityId: 'test-viewer',
+          kind: 'user.created',
+          payload: { name: 'Test Viewer', email: 'viewer@tests.invalid', title: null, active: true },
+        },
+        {
+          ...base,
+          entityType: 'user',
+          entityId: 'test-viewer',
+          kind: 'user.role_granted',
+          payload: { teamId: 'test-viewers', role: 'viewer' },
+        },
+      ],
+      { recordedTime: at },
+    );
+    await saveCredential(conn, {
+      userId: 'test-viewer',
+      passwordHash: await hashPassword(testPassword),
+      updatedAt: at,
+    });
+  });
+  return signIn(app, 'viewer@tests.invalid');
+}
