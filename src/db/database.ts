@@ -130,6 +130,28 @@ export type SignInAttemptsTable = {
   succeeded: boolean;
 };
 
+export type ImportJobsTable = {
+  id: string;
+  kind: string;
+  file_name: string;
+  actor: string;
+  status: string;
+  created_at: Date;
+  updated_at: Date;
+  progress: Json;
+  result: Json | null;
+  error: Json | null;
+  rejects_csv: string | null;
+};
+
+export type OidcLoginsTable = {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: Date;
+};
+
 export type Database = {
   events: EventsTable;
   ledger_head: LedgerHeadTable;
@@ -148,4 +170,6 @@ export type Database = {
   user_credentials: UserCredentialsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  import_jobs: ImportJobsTable;
+  oidc_logins: OidcLoginsTable;
 };

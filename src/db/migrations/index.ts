@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as ledger from './0001-ledger.js';
 import * as auth from './0002-auth.js';
+import * as importJobs from './0003-import-jobs.js';
+import * as oidcLogins from './0004-oidc-logins.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
   '0001-ledger': ledger,
   '0002-auth': auth,
+  '0003-import-jobs': importJobs,
+  '0004-oidc-logins': oidcLogins,
 };
