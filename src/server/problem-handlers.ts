@@ -20,6 +20,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
+    const retryAfter = problem.errors.find((e) => e.where === 'retry-after')?.value;
+    if (problem.status === 429 && retryAfter !== undefined) reply.header('retry-after', retryAfter);
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
