@@ -10,6 +10,15 @@ import { readSessionToken } from './session-cookie.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An API route with the access it declared; the access table test checks each has a row. */
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: readonly DeclaredRoute[];
+  }
+}
+
 /**
  * The one place that decides who may call what. It reads the session cookie into
  * `request.principal`, sets `request.scope` (the deals this request may read), and refuses a call
@@ -22,10 +31,16 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
   app.decorateRequest('scope');
   app.decorateRequest('sessionToken', null);
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return; // the web app's files carry no data
-    if (route.config?.access === undefined) {
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`route ${route.method} ${route.url} declares no access level`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declared.push({ method, url: route.url, access });
     }
   });
 
