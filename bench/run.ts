@@ -8,11 +8,13 @@
 import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
 import { benchImportHistory } from './import-history.bench.js';
+import { benchPipelineApi } from './pipeline-api.bench.js';
 import type { Engine } from '../src/db/open-database.js';
 
 const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
   'import-history': benchImportHistory,
   'as-of-pipeline': benchAsOfPipeline,
+  'pipeline-api': benchPipelineApi,
 };
 
 const wanted = process.argv.slice(2);
