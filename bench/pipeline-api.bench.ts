@@ -17,7 +17,7 @@ import { generatePipelineHistory } from './generate-pipeline-history.js';
 const deals = Number(process.env.BENCH_DEALS ?? 100_000);
 const eventsPerDeal = 5;
 const dealsPerBatch = 20_000;
-const connections = 32;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const password = 'bench-password';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { csrfHeaderName } from '../../api/session.js';
 import { noAccess, isEmptyScope } from '../../services/access.js';
 import { DomainError } from '../../services/errors.js';
-import { resolveSession } from '../../services/resolve-session.js';
+import { createSessionResolver, type SessionResolver } from '../../services/session-resolver.js';
 import type { AppDeps } from '../app-deps.js';
 import type { RouteAccess } from './route-access.js';
 import { readSessionToken } from './session-cookie.js';
@@ -16,6 +16,8 @@ export type DeclaredRoute = { method: string; url: string; access: RouteAccess }
 declare module 'fastify' {
   interface FastifyInstance {
     declaredRoutes: readonly DeclaredRoute[];
+    /** Resolves session tokens (briefly remembered); sign-out tells it to forget. */
+    sessions: SessionResolver;
   }
 }
 
@@ -27,6 +29,8 @@ declare module 'fastify' {
  * Services then cut every list and total to the scope they are given.
  */
 export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void {
+  const sessions = createSessionResolver(deps.db);
+  app.decorate('sessions', sessions);
   app.decorateRequest('principal', null);
   app.decorateRequest('scope');
   app.decorateRequest('sessionToken', null);
@@ -44,10 +48,18 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps): void
     }
   });
 
+  // A change made by an admin (roles, teams, people) may change anyone's access: forget every
+  // remembered session on this server so it counts from the next request.
+  app.addHook('onResponse', async (request) => {
+    if (request.routeOptions.config.access === 'administer' && !safeMethods.has(request.method)) {
+      sessions.forget('all');
+    }
+  });
+
   app.addHook('onRequest', async (request) => {
     const token = readSessionToken(request);
     request.sessionToken = token;
-    request.principal = token ? await resolveSession(deps.db, { token, now: deps.clock() }) : null;
+    request.principal = token ? await sessions.resolve(token, deps.clock()) : null;
     request.scope = request.principal?.access.read ?? noAccess;
     if (!request.url.startsWith('/api')) return;
     const access = request.routeOptions.config.access;

@@ -95,6 +95,11 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps): void {
         everywhere: request.body.everywhere,
         now: deps.clock(),
       });
+      request.server.sessions.forget(
+        request.body.everywhere
+          ? { userId: requirePrincipal(request).userId }
+          : { token: request.sessionToken ?? '' },
+      );
       clearSessionCookie(request, reply);
       return result;
     },
