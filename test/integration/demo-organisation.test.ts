@@ -4,8 +4,10 @@ import { generateDemoOrganisation } from '../../src/core/demo/generate-demo-orga
 import { everything } from '../../src/core/access-scope.js';
 import {
   createDemoOrganisation,
+  demoPassword,
   type CreateDemoResult,
 } from '../../src/services/create-demo-organisation.js';
+import { signInWithPassword } from '../../src/services/sign-in-with-password.js';
 import { getPipeline } from '../../src/services/get-pipeline.js';
 import { verifyLedger } from '../../src/services/verify-ledger.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -30,11 +32,33 @@ describeEachEngine('createDemoOrganisation', (engine) => {
 
   it('appends every generated event in one go, and the ledger verifies clean', async () => {
     const expected = generateDemoOrganisation({ seed: 1, now });
-    expect(result).toEqual({ created: true, events: expected.events.length, signIns: expected.signIns });
+    // The generated history, plus one `user.password_set` for each documented demo sign-in.
+    const events = expected.events.length + expected.signIns.length;
+    expect(result).toEqual({ created: true, events, signIns: expected.signIns });
     const report = await verifyLedger(database, { now });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.length).toBe(String(expected.events.length));
+    expect(report.length).toBe(String(events));
+  });
+
+  it('gives each documented demo sign-in the demo password, and nobody else a password', async () => {
+    const credentials = await database.db
+      .selectFrom('user_credentials')
+      .select('user_id')
+      .orderBy('user_id')
+      .execute();
+    expect(credentials.map((c) => c.user_id)).toEqual(result.signIns.map((p) => p.userId).sort());
+    for (const person of result.signIns) {
+      const signedIn = await signInWithPassword(database, {
+        email: person.email,
+        password: demoPassword,
+        address: '127.0.0.1',
+        userAgent: null,
+        now,
+      });
+      expect(signedIn.userId).toBe(person.userId);
+    }
+    expect(result.signIns.map((p) => p.role)).toEqual(['admin', 'executive', 'manager', 'rep']);
   });
 
   it('labels the organisation as demo data', async () => {
