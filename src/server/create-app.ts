@@ -15,6 +15,7 @@ import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerHomePage } from './routes/home-page.js';
+import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
 import { registerPipelineRoutes } from './routes/pipeline-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -68,6 +69,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       const typed = api.withTypeProvider<ZodTypeProvider>();
       registerHealthRoutes(typed, deps);
       registerAuthRoutes(typed, deps);
+      registerOidcRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
       typed.get(
