@@ -18,6 +18,7 @@ export const opportunityEditSchema = z
       .optional()
       .describe("an owner's override of the stage's category; null returns to the stage's default"),
     nextStep: z.string().max(1000).nullable().optional(),
+    lossReason: z.string().max(1000).nullable().optional().describe('why a lost deal was lost'),
     /** Supporting information (decision maker, economic buyer, competitor, …); null removes a key. */
     fields: z.record(z.string().min(1).max(100), z.string().max(2000).nullable()).optional(),
     expectedLastSeq: seqSchema.optional(),
@@ -26,3 +27,10 @@ export const opportunityEditSchema = z
     message: 'give at least one field to change',
   });
 export type OpportunityEdit = z.infer<typeof opportunityEditSchema>;
+
+/**
+ * The header the web app sends with its requests, so the ledger records a change as made in the
+ * app (`ui`) rather than through the API by a script (`api`).
+ */
+export const clientHeaderName = 'x-candor-client';
+export const webClientName = 'web';

@@ -13,9 +13,12 @@ import { appVersion } from './app-version.js';
 import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerLedgerRoutes } from './routes/ledger-routes.js';
 import { registerHomePage } from './routes/home-page.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
+import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
 import { registerPipelineRoutes } from './routes/pipeline-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -72,6 +75,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOidcRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
+      registerOpportunityEditRoutes(typed, deps);
+      registerAdminRoutes(typed, deps);
+      registerLedgerRoutes(typed, deps);
       typed.get(
         '/openapi.json',
         {

@@ -102,3 +102,47 @@ export async function signInNewViewer(app: FastifyInstance, handle: DatabaseHand
   });
   return signIn(app, 'viewer@tests.invalid');
 }
+
+/**
+ * Adds an administrator (admin in a team of their own) with `testPassword`, and signs them in: for
+ * tests of the administration routes over any database.
+ */
+export async function signInNewAdmin(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
+  const at = new Date('2000-01-01T00:00:00Z');
+  const base = { businessTime: at, actor: 'test', source: 'system' as const, batchId: null, originKey: null };
+  await withTransaction(handle, async (conn) => {
+    await appendEvents(
+      conn,
+      [
+        {
+          ...base,
+          entityType: 'team',
+          entityId: 'test-admins',
+          kind: 'team.created',
+          payload: { name: 'Test admins', parentId: null },
+        },
+        {
+          ...base,
+          entityType: 'user',
+          entityId: 'test-admin',
+          kind: 'user.created',
+          payload: { name: 'Test Admin', email: 'admin@tests.invalid', title: null, active: true },
+        },
+        {
+          ...base,
+          entityType: 'user',
+          entityId: 'test-admin',
+          kind: 'user.role_granted',
+          payload: { teamId: 'test-admins', role: 'admin' },
+        },
+      ],
+      { recordedTime: at },
+    );
+    await saveCredential(conn, {
+      userId: 'test-admin',
+      passwordHash: await hashPassword(testPassword),
+      updatedAt: at,
+    });
+  });
+  return signIn(app, 'admin@tests.invalid');
+}
