@@ -28,6 +28,14 @@ const everyoneSignedIn: Statuses = [401, 200, 200, 200, 200, 200];
 const open: Statuses = [200, 200, 200, 200, 200, 200];
 
 const get = (url: string) => () => ({ method: 'GET' as const, url });
+const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: object) => (): InjectOptions => ({
+  method,
+  url,
+  payload,
+});
+/** Admin routes: only the admin's request reaches the handler (it runs last of the roles). */
+const adminOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status];
+let editCount = 0;
 
 /** One row per route × subject. A route missing here fails the coverage test. */
 export const accessTable: AccessRow[] = [
@@ -42,6 +50,17 @@ export const accessTable: AccessRow[] = [
       payload: { email: 'oscar@server.test', password: 'correct-horse-battery' },
     }),
     expect: open,
+  },
+  // Single sign-on is public; this server has none configured, so both answer 404 to everyone.
+  {
+    route: 'GET /api/auth/oidc/start',
+    request: get('/api/auth/oidc/start'),
+    expect: [404, 404, 404, 404, 404, 404],
+  },
+  {
+    route: 'GET /api/auth/oidc/callback',
+    request: get('/api/auth/oidc/callback?state=x&code=y'),
+    expect: [404, 404, 404, 404, 404, 404],
   },
   { route: 'GET /api/session', request: get('/api/session'), expect: everyoneSignedIn },
   {
@@ -67,6 +86,94 @@ export const accessTable: AccessRow[] = [
     subtree: [401, 404, 200, 200, 200, 200],
     outside: [401, 404, 404, 200, 200, 200],
   }),
+  ...dealRows(
+    'PATCH /api/opportunities/:id',
+    (deal, role) => ({
+      method: 'PATCH',
+      url: `/api/opportunities/${deal}`,
+      payload: { nextStep: `Call back (${role}, ${(editCount += 1)})` },
+    }),
+    {
+      own: [401, 200, 200, 403, 403, 403],
+      subtree: [401, 404, 200, 403, 403, 403],
+      outside: [401, 404, 404, 403, 403, 403],
+    },
+  ),
+  {
+    route: 'POST /api/ledger/verify',
+    request: send('POST', '/api/ledger/verify', {}),
+    expect: adminOnly(200),
+  },
+  // Administration, aimed at Oscar and the Partners team so the other people's access stays put.
+  { route: 'GET /api/admin/users', request: get('/api/admin/users'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/admin/users',
+    request: send('POST', '/api/admin/users', { name: 'New Person', email: 'new.person@server.test' }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'PATCH /api/admin/users/:id',
+    request: send('PATCH', '/api/admin/users/u8', { title: 'Partner manager' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/admin/users/:id/roles',
+    request: send('POST', '/api/admin/users/u8/roles', { teamId: 'partners', role: 'viewer' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'DELETE /api/admin/users/:id/roles',
+    request: send('DELETE', '/api/admin/users/u8/roles', { teamId: 'partners', role: 'viewer' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/admin/users/:id/password',
+    request: send('POST', '/api/admin/users/u8/password', { password: 'another-long-password' }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/admin/teams', request: get('/api/admin/teams'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/admin/teams',
+    request: send('POST', '/api/admin/teams', { name: 'Channel', parentId: 'partners' }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'PATCH /api/admin/teams/:id',
+    request: send('PATCH', '/api/admin/teams/partners', { name: 'Partners and alliances' }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/admin/stages', request: get('/api/admin/stages'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/admin/stages',
+    request: send('POST', '/api/admin/stages', {
+      name: 'Discovery',
+      probability: 0.05,
+      forecastCategory: 'Pipeline',
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'PATCH /api/admin/stages/:name',
+    request: send('PATCH', '/api/admin/stages/Discovery', { probability: 0.08 }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/admin/settings', request: get('/api/admin/settings'), expect: adminOnly(200) },
+  {
+    route: 'PATCH /api/admin/settings',
+    request: send('PATCH', '/api/admin/settings', { lateCloseAfterDays: 10 }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/admin/currencies', request: get('/api/admin/currencies'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/admin/currencies',
+    request: send('POST', '/api/admin/currencies', { code: 'GBP', decimals: 2 }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'POST /api/admin/currencies/:code/rates',
+    request: send('POST', '/api/admin/currencies/GBP/rates', { validFrom: '2026-01-01', rate: '1.27' }),
+    expect: adminOnly(200),
+  },
 ];
 
 /** Three rows for a route about one deal: the rep's own, one in the manager's subtree, one outside. */
