@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
  * Sign-in state. These tables are not part of the ledger: password hashes must never sit in an
@@ -49,6 +49,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('sign_in_attempts')
     .columns(['address', 'attempted_at'])
     .execute();
-  // Users are found by e-mail at sign-in (password and OpenID Connect), without regard to case.
-  await sql`create index users_email_lower on users (lower(email))`.execute(db);
 }

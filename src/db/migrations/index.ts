@@ -3,6 +3,7 @@ import * as ledger from './0001-ledger.js';
 import * as auth from './0002-auth.js';
 import * as importJobs from './0003-import-jobs.js';
 import * as oidcLogins from './0004-oidc-logins.js';
+import * as ownerCloseIndex from './0005-owner-close-index.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-auth': auth,
   '0003-import-jobs': importJobs,
   '0004-oidc-logins': oidcLogins,
+  '0005-owner-close-index': ownerCloseIndex,
 };
