@@ -118,17 +118,22 @@ export async function listDeals(
     next_step: string | null;
     total: string;
   }>`
-    select o.id, o.name, o.account_id, acc.name as account_name, o.owner_id, u.name as owner_name,
-           o.stage, o.forecast_category, o.amount_minor, o.currency, a.amount, o.close_date, o.is_closed,
-           o.is_won, o.push_count, o.created_at, o.closed_recorded_at, o.next_step,
-           count(*) over () as total
-    from ${dealSourceSql(query.asOf)} o
-    cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
+    with page as (
+      select o.id, o.name, o.account_id, o.owner_id, o.stage, o.forecast_category, o.amount_minor,
+             o.currency, a.amount, o.close_date, o.is_closed, o.is_won, o.push_count, o.created_at,
+             o.closed_recorded_at, o.next_step, count(*) over () as total
+      from ${dealSourceSql(query.asOf)} o
+      cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
+      where ${where}
+      order by ${sql.raw(sortColumn)} ${direction}, o.id
+      limit ${query.limit} offset ${query.offset}
+    )
+    -- Names are joined to the page only, not to every matching deal.
+    select o.*, acc.name as account_name, u.name as owner_name
+    from page o
     left join accounts acc on acc.id = o.account_id
     left join users u on u.id = o.owner_id
-    where ${where}
-    order by ${sql.raw(sortColumn)} ${direction}, o.id
-    limit ${query.limit} offset ${query.offset}`.execute(conn.db);
+    order by ${sql.raw(sortColumn.replace('a.amount', 'o.amount'))} ${direction}, o.id`.execute(conn.db);
   return {
     total: Number(result.rows[0]?.total ?? 0),
     deals: result.rows.map((r) => ({
