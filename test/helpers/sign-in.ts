@@ -63,53 +63,29 @@ export async function signIn(
  * Adds a person who views everything (a viewer in a team of their own) with `testPassword`, and
  * signs them in: for tests over a database filled some other way (an import, the CLI).
  */
-export async function signInNewViewer(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
-  const at = new Date('2000-01-01T00:00:00Z');
-  const base = { businessTime: at, actor: 'test', source: 'system' as const, batchId: null, originKey: null };
-  await withTransaction(handle, async (conn) => {
-    await appendEvents(
-      conn,
-      [
-        {
-          ...base,
-          entityType: 'team',
-          entityId: 'test-viewers',
-          kind: 'team.created',
-          payload: { name: 'Test viewers', parentId: null },
-        },
-        {
-          ...base,
-          entityType: 'user',
-          entityId: 'test-viewer',
-          kind: 'user.created',
-          payload: { name: 'Test Viewer', email: 'viewer@tests.invalid', title: null, active: true },
-        },
-        {
-          ...base,
-          entityType: 'user',
-          entityId: 'test-viewer',
-          kind: 'user.role_granted',
-          payload: { teamId: 'test-viewers', role: 'viewer' },
-        },
-      ],
-      { recordedTime: at },
-    );
-    await saveCredential(conn, {
-      userId: 'test-viewer',
-      passwordHash: await hashPassword(testPassword),
-      updatedAt: at,
-    });
-  });
-  return signIn(app, 'viewer@tests.invalid');
+export function signInNewViewer(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
+  return signInNewPerson(app, handle, 'viewer');
 }
 
 /**
  * Adds an administrator (admin in a team of their own) with `testPassword`, and signs them in: for
  * tests of the administration routes over any database.
  */
-export async function signInNewAdmin(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
+export function signInNewAdmin(app: FastifyInstance, handle: DatabaseHandle): Promise<SignedInClient> {
+  return signInNewPerson(app, handle, 'admin');
+}
+
+/** test-<role> (<role>@tests.invalid), holding `role` in a team "Test <role>s" of their own. */
+async function signInNewPerson(
+  app: FastifyInstance,
+  handle: DatabaseHandle,
+  role: 'viewer' | 'admin',
+): Promise<SignedInClient> {
   const at = new Date('2000-01-01T00:00:00Z');
+  const userId = `test-${role}`;
+  const teamId = `test-${role}s`;
   const base = { businessTime: at, actor: 'test', source: 'system' as const, batchId: null, originKey: null };
+  const name = `Test ${role[0]?.toUpperCase()}${role.slice(1)}`;
   await withTransaction(handle, async (conn) => {
     await appendEvents(
       conn,
@@ -117,32 +93,28 @@ export async function signInNewAdmin(app: FastifyInstance, handle: DatabaseHandl
         {
           ...base,
           entityType: 'team',
-          entityId: 'test-admins',
+          entityId: teamId,
           kind: 'team.created',
-          payload: { name: 'Test admins', parentId: null },
+          payload: { name: `Test ${role}s`, parentId: null },
         },
         {
           ...base,
           entityType: 'user',
-          entityId: 'test-admin',
+          entityId: userId,
           kind: 'user.created',
-          payload: { name: 'Test Admin', email: 'admin@tests.invalid', title: null, active: true },
+          payload: { name, email: `${role}@tests.invalid`, title: null, active: true },
         },
         {
           ...base,
           entityType: 'user',
-          entityId: 'test-admin',
+          entityId: userId,
           kind: 'user.role_granted',
-          payload: { teamId: 'test-admins', role: 'admin' },
+          payload: { teamId, role },
         },
       ],
       { recordedTime: at },
     );
-    await saveCredential(conn, {
-      userId: 'test-admin',
-      passwordHash: await hashPassword(testPassword),
-      updatedAt: at,
-    });
+    await saveCredential(conn, { userId, passwordHash: await hashPassword(testPassword), updatedAt: at });
   });
-  return signIn(app, 'admin@tests.invalid');
+  return signIn(app, `${role}@tests.invalid`);
 }
