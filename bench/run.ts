@@ -9,12 +9,14 @@ import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
 import { benchImportHistory } from './import-history.bench.js';
 import { benchPipelineApi } from './pipeline-api.bench.js';
+import { benchWebBundle } from './web-bundle.bench.js';
 import type { Engine } from '../src/db/open-database.js';
 
 const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
   'import-history': benchImportHistory,
   'as-of-pipeline': benchAsOfPipeline,
   'pipeline-api': benchPipelineApi,
+  'web-bundle': benchWebBundle,
 };
 
 const wanted = process.argv.slice(2);
