@@ -13,19 +13,23 @@ import { appVersion } from './app-version.js';
 import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
-import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerExportRoutes } from './routes/export-routes.js';
+import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerLedgerRoutes } from './routes/ledger-routes.js';
-import { registerHomePage } from './routes/home-page.js';
-import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.js';
+import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
 import { registerPipelineRoutes } from './routes/pipeline-routes.js';
+import { registerHomePage } from './routes/home-page.js';
 import { securityHeaders } from './security-headers.js';
 
 export type CreateAppOptions = AppDeps & {
   /** Fastify's pino logger: false (tests), true, or pino options such as `{ level, stream }`. */
   logger?: FastifyServerOptions['logger'];
+  /** The most an import upload may weigh (POST /api/imports); default 200 MiB. */
+  importUploadLimitBytes?: number;
 };
 
 /**
@@ -34,7 +38,7 @@ export type CreateAppOptions = AppDeps & {
  * which validate input, serialise output and generate /api/openapi.json.
  */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
-  const { logger = false, ...deps } = options;
+  const { logger = false, importUploadLimitBytes, ...deps } = options;
   const app = Fastify({
     logger,
     // Our own ids, never taken from the caller, so a log line cannot be forged through a header.
@@ -75,6 +79,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOidcRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
+      registerExportRoutes(typed, deps);
+      registerImportJobRoutes(typed, deps, { uploadLimitBytes: importUploadLimitBytes });
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
