@@ -5,6 +5,7 @@ import type { Engine } from '../../../src/db/open-database.js';
 import { hashPassword } from '../../../src/services/password-hashing.js';
 import { appendEvents } from '../../../src/store/append-events.js';
 import { saveCredential } from '../../../src/store/credential-queries.js';
+import { insertImportJob } from '../../../src/store/import-job-queries.js';
 import { dealCreated, roleGranted, teamCreated, userCreated } from '../../helpers/sample-events.js';
 import { signIn, testPassword, type SignedInClient } from '../../helpers/sign-in.js';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -63,6 +64,15 @@ export function useAccessFixture(engine: Engine) {
         ],
         { recordedTime: new Date('2026-01-05T00:00:00Z') },
       );
+      // A finished-looking import job for the job routes to read.
+      await insertImportJob(conn, {
+        id: 'access-job',
+        kind: 'csv',
+        fileName: 'deals.csv',
+        actor: 'u6',
+        createdAt: new Date(at),
+        progress: { phase: 'starting', done: 0, total: 0, unit: 'rows' },
+      });
       const passwordHash = await hashPassword(testPassword);
       for (const userId of ['u6', 'u7', 'u8']) {
         await saveCredential(conn, { userId, passwordHash, updatedAt: new Date(at) });

@@ -37,6 +37,32 @@ const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: object)
 const adminOnly = (status: number): Statuses => [401, 403, 403, 403, 403, status];
 let editCount = 0;
 
+/** A one-deal CSV with its mapping, as the imports page uploads it. */
+function importForm(): FormData {
+  const data = new FormData();
+  data.append('kind', 'csv');
+  const csv =
+    'Deal ID,Deal Name,Owner,Stage,Value,Currency,Close,Created\r\nP-1,Partner lead,Oscar Outside,Prospecting,800,USD,2026-06-30,2026-04-01\r\n';
+  const mapping = {
+    entity: 'opportunities',
+    source: 'access',
+    idPrefix: 'access:',
+    fields: {
+      id: 'Deal ID',
+      name: 'Deal Name',
+      ownerId: { column: 'Owner', lookup: 'user' },
+      stage: 'Stage',
+      amount: 'Value',
+      currency: 'Currency',
+      closeDate: 'Close',
+      createdAt: 'Created',
+    },
+  };
+  data.append('file', new Blob([csv]), 'deals.csv');
+  data.append('mapping', JSON.stringify(mapping));
+  return data;
+}
+
 /** One row per route × subject. A route missing here fails the coverage test. */
 export const accessTable: AccessRow[] = [
   { route: 'GET /api/health', request: get('/api/health'), expect: open },
@@ -99,6 +125,29 @@ export const accessTable: AccessRow[] = [
       outside: [401, 404, 404, 403, 403, 403],
     },
   ),
+  {
+    route: 'GET /api/opportunities/export',
+    request: get('/api/opportunities/export?format=csv&period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'POST /api/imports',
+    request: () => ({ method: 'POST', url: '/api/imports', payload: importForm() }),
+    expect: adminOnly(202),
+  },
+  { route: 'GET /api/imports', request: get('/api/imports'), expect: adminOnly(200) },
+  { route: 'GET /api/imports/:id', request: get('/api/imports/access-job'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/imports/:id/rejects.:format',
+    request: get('/api/imports/access-job/rejects.csv'),
+    expect: adminOnly(200),
+  },
+  {
+    // The job rejected nothing, so the admin is let in and told there is no such file.
+    route: 'GET /api/imports/:id/rejected-records/:file',
+    request: get('/api/imports/access-job/rejected-records/deals.rejected.csv'),
+    expect: adminOnly(404),
+  },
   {
     route: 'POST /api/ledger/verify',
     request: send('POST', '/api/ledger/verify', {}),
