@@ -1,5 +1,7 @@
 // The layer rule from docs/architecture.md, enforced: each folder may import only the layers below it.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const layers = ['core', 'db', 'store', 'services', 'api', 'server', 'cli', 'web', 'config'];
@@ -72,4 +74,14 @@ export default tseslint.config(
     ),
   },
   { files: ['src/web/**'], rules: onlyLayers(['web', 'api'], 'web imports src/api only.') },
+  // The web app runs in the browser: its globals, and React's rules of hooks (with the compiler's checks).
+  {
+    ...reactHooks.configs.flat.recommended,
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'vite.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
 );

@@ -22,7 +22,7 @@ import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
 import { registerPipelineRoutes } from './routes/pipeline-routes.js';
-import { registerHomePage } from './routes/home-page.js';
+import { registerWebApp } from './routes/web-app.js';
 import { securityHeaders } from './security-headers.js';
 
 export type CreateAppOptions = AppDeps & {
@@ -95,7 +95,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     },
     { prefix: '/api' },
   );
-  registerHomePage(app);
+  await registerWebApp(app);
   await app.ready();
   return app;
 }

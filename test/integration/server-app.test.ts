@@ -142,13 +142,17 @@ describeEachEngine('the HTTP app', (engine) => {
     expect(post.json().detail).toBe('there is no POST /api/pipeline');
   });
 
-  it('serves a small page at the root that links the API description, with no script', async () => {
+  it('serves the web app (or, before a build, a page saying to run npm run build) at the root, with no inline script', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/' });
-    expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.body).toContain('<a href="/api/openapi.json">');
-    expect(response.body).toContain('The web app comes with its own capability.');
-    expect(response.body).not.toMatch(/<script|style=|<style/i);
+    expect(response.body).toContain('<title>Candor</title>');
+    // Built: 200 with the app's shell, whose scripts come from files (script-src 'self').
+    // Not built: 503 naming the command. src/server/routes/web-app.test.ts covers each case alone.
+    if (response.statusCode === 200)
+      expect(response.body).toMatch(/<script type="module" crossorigin src="\/assets\//);
+    else
+      expect([response.statusCode, response.body]).toEqual([503, expect.stringContaining('npm run build')]);
+    expect(response.body).not.toMatch(/<script(?![^>]*\ssrc=)|style=|<style/i);
   });
 });
 

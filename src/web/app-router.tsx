@@ -1,0 +1,87 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { DealsPage } from './deals/deals-page.js';
+import { RequireSession } from './layout/require-session.js';
+import { PipelinePage } from './pipeline/pipeline-page.js';
+import { useSession } from './session/session-context.js';
+import { SignInPage } from './session/sign-in-page.js';
+import { EmptyState, Spinner } from './ui/notice.js';
+
+// The first page a person sees (pipeline, deals) is in the initial bundle; the others load on
+// first visit, so admin screens and the import uploader cost nothing to someone who never opens them.
+const DealPage = lazy(() => import('./deal/deal-page.js').then((m) => ({ default: m.DealPage })));
+const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
+const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner />}>{children}</Suspense>;
+}
+
+function AdminsOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  if (!session.can.administer) {
+    return (
+      <EmptyState title="This page is for admins">
+        Your roles do not include admin. Ask an admin if you need access.
+      </EmptyState>
+    );
+  }
+  return <Loading>{children}</Loading>;
+}
+
+function NotFound() {
+  const location = useLocation();
+  return (
+    <EmptyState title="No such page">
+      There is nothing at <code>{location.pathname}</code>.
+    </EmptyState>
+  );
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/sign-in', element: <SignInPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        { index: true, element: <Navigate to="/pipeline" replace /> },
+        { path: 'pipeline', element: <PipelinePage /> },
+        { path: 'deals', element: <DealsPage /> },
+        {
+          path: 'deals/:id',
+          element: (
+            <Loading>
+              <DealPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <Loading>
+              <AuditPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'imports',
+          element: (
+            <AdminsOnly>
+              <ImportsPage />
+            </AdminsOnly>
+          ),
+        },
+        {
+          path: 'admin',
+          element: (
+            <AdminsOnly>
+              <AdminPage />
+            </AdminsOnly>
+          ),
+        },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

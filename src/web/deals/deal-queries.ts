@@ -1,0 +1,131 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import type { OpportunityDetailResponse } from '../../api/opportunity-detail.js';
+import type { OpportunityEdit } from '../../api/opportunity-edit.js';
+import type { OpportunityListItem, OpportunityListResponse } from '../../api/opportunity-list.js';
+import { getJson, sendJson, type QueryValue } from '../http/api-client.js';
+
+/** Rows per request: large enough to fill a tall screen several times, small enough to answer fast. */
+export const dealPageSize = 300;
+
+export function useDealPages(params: Record<string, QueryValue>) {
+  return useInfiniteQuery({
+    queryKey: ['deals', 'list', params],
+    initialPageParam: 0,
+    queryFn: ({ pageParam, signal }) =>
+      getJson<OpportunityListResponse>(
+        '/api/opportunities',
+        { ...params, limit: dealPageSize, offset: pageParam },
+        signal,
+      ),
+    getNextPageParam: (last) => {
+      const next = last.offset + last.items.length;
+      return next < last.total && last.items.length > 0 ? next : undefined;
+    },
+    // While new filters load, the old rows stay (dimmed) instead of the table collapsing.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Owners and stages to offer in the filters and the stage editor. No API lists them for every role,
+ * so they are read from a sample: the 500 largest deals of the view (current quarter or any).
+ */
+export function useDealFacets(params: { period: string | null; asOf: string | null }) {
+  return useQuery({
+    queryKey: ['deals', 'facets', params],
+    queryFn: ({ signal }) =>
+      getJson<OpportunityListResponse>(
+        '/api/opportunities',
+        { period: params.period, asOf: params.asOf, sort: 'amount', order: 'desc', limit: 500 },
+        signal,
+      ),
+    select: selectFacets,
+    staleTime: 5 * 60_000,
+  });
+}
+
+// At module level, so the query keeps the derived lists between renders instead of rebuilding them.
+function selectFacets(list: OpportunityListResponse) {
+  return {
+    owners: unique(list.items.map((d) => (d.ownerId ? [d.ownerId, d.ownerName ?? d.ownerId] : null))),
+    stages: [...new Set(list.items.map((d) => d.stage))].sort(),
+  };
+}
+
+function unique(pairs: ([string, string] | null)[]): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const pair of pairs) if (pair) byId.set(pair[0], pair[1]);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function useDeal(id: string) {
+  return useQuery({
+    queryKey: ['deal', id, 'detail'],
+    queryFn: ({ signal }) =>
+      getJson<OpportunityDetailResponse>(`/api/opportunities/${encodeURIComponent(id)}`, {}, signal),
+  });
+}
+
+export type EditDealInput = { id: string; edit: OpportunityEdit };
+
+/**
+ * Saves an edit. The answer is the deal as it now stands: it replaces the row in every loaded list
+ * page at once (no refetch of thousands of rows), and the deal's own page, timeline and the
+ * pipeline totals are refetched because the edit changed them.
+ */
+export function useEditDeal(csrfToken: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, edit }: EditDealInput) =>
+      sendJson<OpportunityDetailResponse>(`/api/opportunities/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: edit,
+        csrfToken,
+      }),
+    onSuccess: async (deal) => {
+      client.setQueryData(['deal', deal.id, 'detail'], deal);
+      client.setQueriesData<InfiniteData<OpportunityListResponse>>({ queryKey: ['deals', 'list'] }, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((page) => ({
+                ...page,
+                items: page.items.map((item) => (item.id === deal.id ? patchListItem(item, deal) : item)),
+              })),
+            }
+          : data,
+      );
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['deal', deal.id] }),
+        client.invalidateQueries({ queryKey: ['pipeline'] }),
+        // Other filters and sorts may now include or exclude the deal: refetch them when next shown.
+        client.invalidateQueries({ queryKey: ['deals'], refetchType: 'none' }),
+      ]);
+    },
+  });
+}
+
+function patchListItem(item: OpportunityListItem, deal: OpportunityDetailResponse): OpportunityListItem {
+  return {
+    ...item,
+    name: deal.name,
+    stage: deal.stage,
+    forecastCategory: deal.forecastCategory,
+    amount: deal.amount,
+    currency: deal.currency,
+    corporateAmount: deal.corporateAmount,
+    closeDate: deal.closeDate,
+    isClosed: deal.isClosed,
+    isWon: deal.isWon,
+    pushCount: deal.pushCount,
+    nextStep: deal.nextStep,
+    isLateRecordedClose: deal.marks.isLateRecordedClose,
+  };
+}
