@@ -11,6 +11,7 @@ import { hashPassword } from '../../src/services/password-hashing.js';
 import { appendEvents } from '../../src/store/append-events.js';
 import { saveCredential } from '../../src/store/credential-queries.js';
 import { insertImportJob, updateImportJobProgress } from '../../src/store/import-job-queries.js';
+import { dealsCsvMapping } from '../helpers/deals-csv-mapping.js';
 import { roleGranted, userCreated } from '../helpers/sample-events.js';
 import { signIn, testPassword, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine } from '../helpers/test-database.js';
@@ -27,22 +28,11 @@ const dealsCsv =
   'X-3,Credit note,Ben Brooks,Discovery,-5,USD,2026-06-15,2026-04-01\r\n';
 
 function mappingJson(source: string): string {
-  return JSON.stringify({
-    entity: 'opportunities',
-    source,
-    idPrefix: `${source}:`,
-    stages: [{ name: 'Discovery', order: 1, probability: 0.2, forecastCategory: 'Pipeline' }],
-    fields: {
-      id: 'Deal ID',
-      name: 'Deal Name',
-      ownerId: { column: 'Owner', lookup: 'user' },
-      stage: 'Stage',
-      amount: 'Value',
-      currency: 'Currency',
-      closeDate: 'Close',
-      createdAt: 'Created',
-    },
-  });
+  return JSON.stringify(
+    dealsCsvMapping(source, [
+      { name: 'Discovery', order: 1, probability: 0.2, forecastCategory: 'Pipeline' },
+    ]),
+  );
 }
 
 function form(

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { opportunityExportQuerySchema } from '../../api/exports.js';
 import { exportOpportunities } from '../../services/export/export-opportunities.js';
 import type { AppDeps } from '../app-deps.js';
+import { listFilterOptions } from './list-filters.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -21,18 +22,7 @@ export function registerExportRoutes(app: ZodApp, deps: AppDeps): void {
     async (request, reply) => {
       const query = request.query;
       const download = await exportOpportunities(deps.db, {
-        scope: request.scope,
-        period: query.period,
-        closeFrom: query.closeFrom,
-        closeTo: query.closeTo,
-        asOf: query.asOf ?? null,
-        ownerIds: query.owner,
-        teamId: query.team,
-        stages: query.stage,
-        categories: query.category,
-        search: query.search,
-        sort: query.sort,
-        descending: query.order === 'desc',
+        ...listFilterOptions(query, request.scope),
         format: query.format,
         now: deps.clock(),
       });

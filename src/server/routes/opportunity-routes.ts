@@ -5,6 +5,7 @@ import { getOpportunity } from '../../services/get-opportunity.js';
 import { getOpportunityTimeline } from '../../services/get-opportunity-timeline.js';
 import { listOpportunities } from '../../services/list-opportunities.js';
 import type { AppDeps } from '../app-deps.js';
+import { listFilterOptions } from './list-filters.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -23,18 +24,7 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
     async (request) => {
       const query = request.query;
       return listOpportunities(deps.db, {
-        scope: request.scope,
-        period: query.period,
-        closeFrom: query.closeFrom,
-        closeTo: query.closeTo,
-        asOf: query.asOf ?? null,
-        ownerIds: query.owner,
-        teamId: query.team,
-        stages: query.stage,
-        categories: query.category,
-        search: query.search,
-        sort: query.sort,
-        descending: query.order === 'desc',
+        ...listFilterOptions(query, request.scope),
         limit: query.limit,
         offset: query.offset,
       });

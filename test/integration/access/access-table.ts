@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify';
+import { dealsCsvMapping } from '../../helpers/deals-csv-mapping.js';
 import type { Subject, TableRole } from './access-fixture.js';
 import { subjectDeal } from './access-fixture.js';
 
@@ -43,21 +44,7 @@ function importForm(): FormData {
   data.append('kind', 'csv');
   const csv =
     'Deal ID,Deal Name,Owner,Stage,Value,Currency,Close,Created\r\nP-1,Partner lead,Oscar Outside,Prospecting,800,USD,2026-06-30,2026-04-01\r\n';
-  const mapping = {
-    entity: 'opportunities',
-    source: 'access',
-    idPrefix: 'access:',
-    fields: {
-      id: 'Deal ID',
-      name: 'Deal Name',
-      ownerId: { column: 'Owner', lookup: 'user' },
-      stage: 'Stage',
-      amount: 'Value',
-      currency: 'Currency',
-      closeDate: 'Close',
-      createdAt: 'Created',
-    },
-  };
+  const mapping = dealsCsvMapping('access');
   data.append('file', new Blob([csv]), 'deals.csv');
   data.append('mapping', JSON.stringify(mapping));
   return data;
