@@ -32,6 +32,9 @@ export const sessionSchema = z.object({
     forecast: z.boolean(),
     administer: z.boolean(),
   }),
+  currentQuarter: z
+    .string()
+    .describe("the fiscal quarter that holds today in the organisation's time zone, e.g. 2026-Q3"),
   method: z.enum(['password', 'oidc']),
   /** Send back as the x-csrf-token header with every POST, PUT, PATCH and DELETE. */
   csrfToken: z.string(),

@@ -5,6 +5,9 @@ import { createApp } from '../../src/server/create-app.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { signIn, testPassword } from '../helpers/sign-in.js';
 import { loadServerHistory } from './server-history.js';
+import { withTransaction } from '../../src/db/connection.js';
+import { appendEvents } from '../../src/store/append-events.js';
+import { orgEvent } from '../helpers/sample-events.js';
 
 describeEachEngine('sign-in and sessions', (engine) => {
   let database: TestDatabase;
@@ -51,6 +54,7 @@ describeEachEngine('sign-in and sessions', (engine) => {
       roles: [{ teamId: 'east', teamName: 'East', role: 'rep' }],
       scope: { kind: 'owners', ownerCount: 1, description: 'Your own deals' },
       can: { editDeals: true, forecast: true, administer: false },
+      currentQuarter: '2026-Q2',
       method: 'password',
     });
     const stored = await database.db.selectFrom('auth_sessions').select('token_hash').execute();
@@ -182,6 +186,26 @@ describeEachEngine('sign-in and sessions', (engine) => {
     expect((await vera.get('/api/session')).status).toBe(200);
     now = new Date(now.getTime() + 12 * 3_600_000 + 1000);
     expect((await vera.get('/api/session')).status).toBe(401);
+  });
+
+  it('names the fiscal quarter of today by the organisation’s own fiscal calendar', async () => {
+    const vera = await signIn(app, 'vera@server.test');
+    const calendarQuarter = (await vera.get('/api/session')).body.currentQuarter;
+    expect(calendarQuarter).toMatch(/^2026-Q[1-4]$/);
+    // A fiscal year from February, named by the calendar year it ends in: Feb 2026 – Jan 2027 is FY2027.
+    await withTransaction(database, (conn) =>
+      appendEvents(
+        conn,
+        [orgEvent(now.toISOString(), { name: 'Server test org', fiscalYearStartMonth: 2 })],
+        {
+          recordedTime: now,
+        },
+      ),
+    );
+    const month = now.getUTCMonth() + 1; // 1–12
+    const fiscalQuarter = Math.floor(((month - 2 + 12) % 12) / 3) + 1;
+    const fiscalYear = month >= 2 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    expect((await vera.get('/api/session')).body.currentQuarter).toBe(`${fiscalYear}-Q${fiscalQuarter}`);
   });
 
   it('describes a manager’s scope by the teams below them', async () => {

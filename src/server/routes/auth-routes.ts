@@ -60,7 +60,7 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps): void {
       setSessionCookie(request, reply, signedIn);
       const principal = await resolveSession(deps.db, { token: signedIn.token, now: deps.clock() });
       if (!principal) throw new DomainError('unauthenticated', 'the new session could not be read back');
-      return getSessionSummary(principal);
+      return getSessionSummary(deps.db, principal, deps.clock());
     },
   );
 
@@ -74,7 +74,7 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps): void {
         response: { 200: sessionSchema, ...problemResponses(401) },
       },
     },
-    async (request) => getSessionSummary(requirePrincipal(request)),
+    async (request) => getSessionSummary(deps.db, requirePrincipal(request), deps.clock()),
   );
 
   app.post(

@@ -6,7 +6,7 @@ import { useView } from '../view/use-view.js';
 export function ViewControls() {
   const view = useView();
   const today = todayText();
-  const quarters = quartersAround(new Date(), view.period);
+  const quarters = quartersAround(view.currentQuarter, view.period);
   return (
     <div className="view-controls">
       <label className="compact-field">

@@ -3,7 +3,7 @@ import { addQuarters, currentQuarterText, parseQuarter, quartersAround } from '.
 
 describe('the quarters the picker offers', () => {
   it('offers four quarters back, the current one and two ahead, across year ends', () => {
-    expect(quartersAround(new Date(2026, 1, 10), null)).toEqual([
+    expect(quartersAround('2026-Q1', null)).toEqual([
       '2025-Q1',
       '2025-Q2',
       '2025-Q3',
@@ -16,8 +16,8 @@ describe('the quarters the picker offers', () => {
   });
 
   it('keeps a quarter picked from a link even when it is outside the range', () => {
-    expect(quartersAround(new Date(2026, 6, 1), '2019-Q2')[0]).toBe('2019-Q2');
-    expect(quartersAround(new Date(2026, 6, 1), 'nonsense')).toHaveLength(7);
+    expect(quartersAround('2026-Q3', '2019-Q2')[0]).toBe('2019-Q2');
+    expect(quartersAround('2026-Q3', 'nonsense')).toHaveLength(7);
   });
 
   it('reads and steps quarters', () => {

@@ -1,8 +1,8 @@
 /**
  * The quarters offered by the period picker. The API names fiscal quarters like 2026-Q3 and counts
- * them by the organisation's fiscal calendar, which only admins may read; the picker therefore
- * offers quarters by calendar arithmetic (the last four and the next two around today) and the page
- * shows the dates the server says each one covers (closeFrom/closeTo of the pipeline answer).
+ * them by the organisation's fiscal calendar; the session says which fiscal quarter holds today, and
+ * the picker offers the last four and the next two around it (fiscal quarters follow one another
+ * like calendar ones). The page shows the dates the server says each one covers.
  */
 export type Quarter = { year: number; quarter: 1 | 2 | 3 | 4 };
 
@@ -26,8 +26,8 @@ export function addQuarters(q: Quarter, count: number): Quarter {
 }
 
 /** Oldest first: four quarters back, the current one, two ahead — plus `selected` when outside. */
-export function quartersAround(today: Date, selected: string | null): string[] {
-  const current = quarterOf(today);
+export function quartersAround(currentQuarter: string, selected: string | null): string[] {
+  const current = parseQuarter(currentQuarter) ?? quarterOf(new Date());
   const list: string[] = [];
   for (let offset = -4; offset <= 2; offset += 1) list.push(formatQuarter(addQuarters(current, offset)));
   if (selected && parseQuarter(selected) && !list.includes(selected)) {

@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useContext, useMemo } from 'react';
+import { SessionContext } from '../session/session-context.js';
 import { useSearchParams } from 'react-router';
 import { currentQuarterText, parseQuarter } from './quarters.js';
 
@@ -9,6 +10,8 @@ import { currentQuarterText, parseQuarter } from './quarters.js';
  */
 export type View = {
   period: string;
+  /** The fiscal quarter that holds today. */
+  currentQuarter: string;
   /** A day (YYYY-MM-DD), read by the API as midnight UTC; null means now. */
   asOf: string | null;
   isHistory: boolean;
@@ -24,7 +27,9 @@ export function useView(): View {
   const [params, setParams] = useSearchParams();
   const periodParam = params.get('period');
   const asOfParam = params.get('asOf');
-  const period = parseQuarter(periodParam) ? (periodParam as string) : currentQuarterText(new Date());
+  // The fiscal quarter of today comes from the session; calendar arithmetic only before it loads.
+  const currentQuarter = useContext(SessionContext)?.currentQuarter ?? currentQuarterText(new Date());
+  const period = parseQuarter(periodParam) ? (periodParam as string) : currentQuarter;
   const asOf = asOfParam && dayPattern.test(asOfParam) ? asOfParam : null;
 
   const update = useCallback(
@@ -48,11 +53,12 @@ export function useView(): View {
     const search = kept.toString() ? `?${kept.toString()}` : '';
     return {
       period,
+      currentQuarter,
       asOf,
       isHistory: asOf !== null,
       setPeriod: (value: string) => update('period', value),
       setAsOf: (value: string | null) => update('asOf', value),
       carry: (pathname: string) => ({ pathname, search }),
     };
-  }, [period, periodParam, asOf, update]);
+  }, [period, currentQuarter, periodParam, asOf, update]);
 }
