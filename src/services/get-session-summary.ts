@@ -1,3 +1,4 @@
+import { isEmptyScope } from '../core/compute-access.js';
 import { describeScope } from '../core/describe-scope.js';
 import { dayInZone, periodContaining } from '../core/fiscal-calendar.js';
 import type { Principal } from '../core/principal.js';
@@ -21,10 +22,8 @@ export async function getSessionSummary(handle: DatabaseHandle, principal: Princ
       description: describeScope(principal),
     },
     can: {
-      editDeals:
-        principal.access.editDeals.kind === 'everything' || principal.access.editDeals.ownerIds.length > 0,
-      forecast:
-        principal.access.forecast.kind === 'everything' || principal.access.forecast.ownerIds.length > 0,
+      editDeals: !isEmptyScope(principal.access.editDeals),
+      forecast: !isEmptyScope(principal.access.forecast),
       administer: principal.access.administer,
     },
     currentQuarter: periodContaining(org.calendar, today, 'quarter'),

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { DomainError } from '../core/domain-error.js';
 
 /**
  * argon2id with the library's defaults (m = 19 MiB, t = 2, p = 1: OWASP's first recommendation),
@@ -24,3 +25,13 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 export const decoyHashPromise: Promise<string> = hash(`decoy-${Math.random()}`);
 
 export const minPasswordLength = 10;
+
+/** Hashes a password someone is choosing now, refusing one shorter than `minPasswordLength`. */
+export async function hashNewPassword(password: string): Promise<string> {
+  if (password.length < minPasswordLength) {
+    throw new DomainError('invalid-input', `a password needs at least ${minPasswordLength} characters`, [
+      { where: 'password', reason: `shorter than ${minPasswordLength} characters` },
+    ]);
+  }
+  return hashPassword(password);
+}

@@ -5,7 +5,7 @@ import { revokeSessions } from '../store/auth-session-queries.js';
 import { saveCredential } from '../store/credential-queries.js';
 import { findUserRecord } from '../store/org-queries.js';
 import { withTransaction, type DatabaseHandle } from '../store/session.js';
-import { hashPassword, minPasswordLength } from './password-hashing.js';
+import { hashNewPassword } from './password-hashing.js';
 
 export type SetPasswordOptions = {
   userId: string;
@@ -21,12 +21,7 @@ export type SetPasswordOptions = {
  * the hash); every open session of that person ends, so a reset locks out whoever had it.
  */
 export async function setPassword(handle: DatabaseHandle, options: SetPasswordOptions): Promise<void> {
-  if (options.password.length < minPasswordLength) {
-    throw new DomainError('invalid-input', `a password needs at least ${minPasswordLength} characters`, [
-      { where: 'password', reason: `shorter than ${minPasswordLength} characters` },
-    ]);
-  }
-  const passwordHash = await hashPassword(options.password);
+  const passwordHash = await hashNewPassword(options.password);
   await withTransaction(handle, async (conn) => {
     if (!(await findUserRecord(conn, options.userId))) {
       throw new DomainError('not-found', `there is no user ${options.userId}`);

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Connection } from '../db/connection.js';
+import type { ImportJobsTable } from '../db/database.js';
 
 export type ImportJobStatus = 'running' | 'succeeded' | 'failed';
 
@@ -137,18 +138,7 @@ export async function findImportJobRejectFiles(conn: Db, id: string): Promise<st
   return row?.rejects_csv ?? null;
 }
 
-function toRecord(row: {
-  id: string;
-  kind: string;
-  file_name: string;
-  actor: string;
-  status: string;
-  created_at: Date;
-  updated_at: Date;
-  progress: unknown;
-  result: unknown;
-  error: unknown;
-}): ImportJobRecord {
+function toRecord(row: Omit<Selectable<ImportJobsTable>, 'rejects_csv'>): ImportJobRecord {
   return {
     id: row.id,
     kind: row.kind,

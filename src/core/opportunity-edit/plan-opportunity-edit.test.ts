@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dealFields } from '../../../test/helpers/sample-events.js';
 import { DomainError } from '../domain-error.js';
 import type { OpportunityState } from '../opportunity.js';
 import { defaultStages, type Stage } from '../stage.js';
@@ -30,25 +31,7 @@ const stages: Stage[] = [
 
 const deal: OpportunityState = {
   id: 'd1',
-  name: 'Acme renewal',
-  accountId: null,
-  ownerId: 'u1',
-  amountMinor: 100_000n,
-  currency: 'USD',
-  stage: 'Prospecting',
-  probability01: 0.1,
-  forecastCategory: 'Pipeline',
-  forecastCategoryOverridden: false,
-  isClosed: false,
-  isWon: false,
-  closeDate: '2026-06-30',
-  createdAt: new Date('2026-01-05T10:00:00Z'),
-  nextStep: null,
-  lossReason: null,
-  competitor: null,
-  type: null,
-  leadSource: null,
-  fields: { champion: 'Dana' },
+  ...dealFields({ closeDate: '2026-06-30', fields: { champion: 'Dana' } }),
   stageEnteredAt: new Date('2026-01-05T10:00:00Z'),
   pushCount: 0,
   closedRecordedAt: null,

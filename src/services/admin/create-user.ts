@@ -1,8 +1,7 @@
-import { DomainError } from '../../core/domain-error.js';
 import type { Role } from '../../core/org-entities.js';
 import { saveCredential } from '../../store/credential-queries.js';
 import type { DatabaseHandle } from '../../store/session.js';
-import { hashPassword, minPasswordLength } from '../password-hashing.js';
+import { hashNewPassword } from '../password-hashing.js';
 import { runChange, type ChangeContext, type RecordChange } from './change-context.js';
 import { getAdminUser, type AdminUser } from './list-admin-users.js';
 import { newEntityId } from './new-entity-id.js';
@@ -52,15 +51,6 @@ export async function createUser(handle: DatabaseHandle, options: CreateUserOpti
       await saveCredential(conn, { userId: id, passwordHash, updatedAt: options.now });
     return getAdminUser(conn, id);
   });
-}
-
-export async function hashNewPassword(password: string): Promise<string> {
-  if (password.length < minPasswordLength) {
-    throw new DomainError('invalid-input', `a password needs at least ${minPasswordLength} characters`, [
-      { where: 'password', reason: `shorter than ${minPasswordLength} characters` },
-    ]);
-  }
-  return hashPassword(password);
 }
 
 function uniqueRoles(roles: readonly { teamId: string; role: Role }[]): { teamId: string; role: Role }[] {
