@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config.js';
 import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
+import { registerAdminCommand } from './commands/admin-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerDemoCommand,
     registerStartCommand,
     registerImportCommand,
+    registerAdminCommand,
   ]) {
     register(program, context);
   }

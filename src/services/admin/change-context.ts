@@ -7,7 +7,7 @@ import { withTransaction, type Connection, type DatabaseHandle } from '../../sto
 /** Who makes a change through the web app or the API, from where, and when (the app's clock). */
 export type ChangeContext = {
   actor: string;
-  source: 'ui' | 'api';
+  source: 'ui' | 'api' | 'cli';
   now: Date;
 };
 
