@@ -5,7 +5,17 @@ export type EventSource = 'ui' | 'api' | 'import' | 'system' | 'cli';
 
 /** The kinds of thing the ledger records changes to. Later capabilities add theirs here. */
 export type EntityType =
-  'org' | 'currency' | 'stage' | 'team' | 'user' | 'account' | 'opportunity' | 'activity' | 'import';
+  | 'org'
+  | 'currency'
+  | 'stage'
+  | 'team'
+  | 'user'
+  | 'account'
+  | 'opportunity'
+  | 'activity'
+  | 'import'
+  | 'quota'
+  | 'target';
 
 /** An event as a service proposes it, before the ledger gives it a place in the chain. */
 export type NewEvent = {

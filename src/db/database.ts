@@ -107,6 +107,17 @@ export type OpportunityVersionsTable = OpportunityColumns & {
 
 export type ImportBatchesTable = { id: string; kind: string; committed_at: Date; summary: Json };
 
+export type QuotasTable = {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  period: string;
+  amount_minor: Int8;
+  currency: string;
+  set_at: Date;
+};
+export type IndicatorTargetsTable = { id: string; role: string; indicator: string; value: string; set_at: Date };
+
 export type UserCredentialsTable = { user_id: string; password_hash: string; updated_at: Date };
 
 export type AuthSessionsTable = {
@@ -167,6 +178,8 @@ export type Database = {
   opportunities: OpportunityColumns;
   opportunity_versions: OpportunityVersionsTable;
   import_batches: ImportBatchesTable;
+  quotas: QuotasTable;
+  indicator_targets: IndicatorTargetsTable;
   user_credentials: UserCredentialsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;

@@ -3,6 +3,12 @@ import { canonicalJson } from '../core/canonical-json.js';
 import type { EntityType, LedgerEvent } from '../core/ledger-event.js';
 import { compareBusinessOrder, computeOpportunityHistory } from '../core/opportunity-history.js';
 import type { OpportunityState } from '../core/opportunity.js';
+import {
+  projectQuota,
+  projectTarget,
+  quotaProjectionTables,
+  targetProjectionTables,
+} from './quota-projection.js';
 
 /**
  * Which tables each entity's events project into, and the rows a replay of one entity gives.
@@ -139,6 +145,8 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
       columns: [...opportunityColumns, ts('valid_from'), ts('valid_to')],
     },
   ],
+  quota: quotaProjectionTables,
+  target: targetProjectionTables,
   import: [
     {
       name: 'import_batches',
@@ -163,6 +171,8 @@ export function projectEntity(
   events: readonly EventForProjection[],
 ): Record<string, ProjectionRow[]> {
   if (entityType === 'opportunity') return projectOpportunity(events);
+  if (entityType === 'quota') return projectQuota(entityId, events);
+  if (entityType === 'target') return projectTarget(entityId, events);
   if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);
   let state: RecordStates[typeof entityType] | null = null;
   const ordered = [...events].sort(compareBusinessOrder);
