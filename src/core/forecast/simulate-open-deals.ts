@@ -1,0 +1,58 @@
+import { createRandom, type Random } from '../demo/random.js';
+
+export type OpenDealsSimulation = {
+  /** Win probability in the period of each deal, in [0, 1]. */
+  probabilities: Float64Array;
+  /** Amount each deal books when won, in minor units. */
+  amounts: Float64Array;
+  /** Which owner slot (0 … owners − 1) each deal's bookings add to. */
+  ownerSlots: Int32Array;
+  owners: number;
+  trials: number;
+  /** Standard deviation of the shared log-odds shock (0: deals independent). */
+  shockSd: number;
+  seed: number;
+};
+
+/**
+ * Simulates the period's open deals `trials` times. In each trial one shock z ~ N(0, σ²) is drawn
+ * for the whole period and every deal's odds are multiplied by e^z:
+ *
+ *   p' = p·e^z / (1 − p + p·e^z),   deal i wins when u_i < p'_i,  u_i ~ U[0, 1)
+ *
+ * so good and bad quarters move all deals together (deals are not independent in practice: one
+ * economy, one product, one sales leader), and the band is not falsely narrow. The test
+ * u < p' is evaluated as u·(1 − p) < e^z·p·(1 − u) to avoid a division per deal.
+ * Source: a random-intercept (GLMM-style) model of correlated Bernoulli outcomes.
+ *
+ * Edge cases: p = 1 always wins and p = 0 never does, whatever z; σ = 0 gives independent deals.
+ * Returns the bookings per owner slot and trial: `totals[slot × trials + trial]`.
+ * Generator: mulberry32 (src/core/demo/random.ts), seeded, so a forecast is reproducible.
+ */
+export function simulateOpenDeals(input: OpenDealsSimulation): Float64Array {
+  const { probabilities, amounts, ownerSlots, owners, trials } = input;
+  const totals = new Float64Array(owners * trials);
+  const shockRandom = createRandom(input.seed >>> 0).fork('shock');
+  const dealRandom = createRandom(input.seed >>> 0).fork('deals');
+  const next = dealRandom.next;
+  const count = probabilities.length;
+  for (let trial = 0; trial < trials; trial += 1) {
+    const factor = Math.exp(input.shockSd * drawStandardNormal(shockRandom));
+    for (let i = 0; i < count; i += 1) {
+      const p = probabilities[i] as number;
+      const u = next();
+      if (u * (1 - p) < factor * p * (1 - u)) {
+        const slot = (ownerSlots[i] as number) * trials + trial;
+        totals[slot] = (totals[slot] as number) + (amounts[i] as number);
+      }
+    }
+  }
+  return totals;
+}
+
+/** A standard normal draw by the Box–Muller transform (one of the pair is used). */
+export function drawStandardNormal(random: Random): number {
+  const u1 = 1 - random.next();
+  const u2 = random.next();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
