@@ -9,6 +9,7 @@ import { DomainError } from '../../core/domain-error.js';
 /** The Salesforce objects an import reads, by their export file's name (without `.csv`). */
 export const salesforceObjects = [
   'CurrencyType',
+  'DatedConversionRate',
   'FiscalYearSettings',
   'Period',
   'UserRole',
