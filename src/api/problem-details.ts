@@ -18,6 +18,8 @@ export const problemCodes = [
   'ledger-broken',
   'database-locked',
   'import-rejected',
+  'call-reason-required',
+  'call-window-closed',
   'unavailable',
   'internal',
 ] as const;

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'ledger-broken'
   | 'database-locked'
   | 'import-rejected'
+  | 'call-reason-required'
+  | 'call-window-closed'
   | 'unavailable';
 
 export type ErrorDetail = {

@@ -14,6 +14,8 @@ export type EntityType =
   | 'opportunity'
   | 'activity'
   | 'import'
+  | 'call'
+  | 'call_policy'
   | 'quota'
   | 'target';
 

@@ -105,6 +105,25 @@ export type OpportunityVersionsTable = OpportunityColumns & {
   valid_to: ColumnType<Date, Date | string, Date | string>;
 };
 
+/** One row per forecast call submission (migration 0007). */
+export type ForecastCallsTable = {
+  call_id: string;
+  seq: Int8;
+  user_id: string;
+  period: string;
+  week: number;
+  submitted_at: Date;
+  submitted_by: string;
+  commit_minor: Int8;
+  best_case_minor: Int8;
+  currency: string;
+  note: string | null;
+  reason: string | null;
+  rollup_commit_minor: Int8;
+  rollup_best_case_minor: Int8;
+};
+export type CallPolicyTable = { id: number; settings: Json };
+
 export type ImportBatchesTable = { id: string; kind: string; committed_at: Date; summary: Json };
 
 export type QuotasTable = {
@@ -178,6 +197,8 @@ export type Database = {
   opportunities: OpportunityColumns;
   opportunity_versions: OpportunityVersionsTable;
   import_batches: ImportBatchesTable;
+  forecast_calls: ForecastCallsTable;
+  call_policy: CallPolicyTable;
   quotas: QuotasTable;
   indicator_targets: IndicatorTargetsTable;
   user_credentials: UserCredentialsTable;

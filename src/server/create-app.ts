@@ -13,6 +13,7 @@ import { appVersion } from './app-version.js';
 import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerCallRoutes } from './routes/call-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
 import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
@@ -84,6 +85,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
+      registerCallRoutes(typed, deps);
       typed.get(
         '/openapi.json',
         {

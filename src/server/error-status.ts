@@ -16,6 +16,8 @@ export const errorStatus = {
   'ledger-broken': 500,
   'database-locked': 503,
   'import-rejected': 422,
+  'call-reason-required': 422,
+  'call-window-closed': 409,
   unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -34,6 +36,8 @@ export const problemTitles = {
   'ledger-broken': 'Ledger check failed',
   'database-locked': 'Database in use',
   'import-rejected': 'Import rejected',
+  'call-reason-required': 'Reason required',
+  'call-window-closed': 'Submission window closed',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 } as const satisfies Record<ProblemCode, string>;

@@ -4,6 +4,12 @@ import type { EntityType, LedgerEvent } from '../core/ledger-event.js';
 import { compareBusinessOrder, computeOpportunityHistory } from '../core/opportunity-history.js';
 import type { OpportunityState } from '../core/opportunity.js';
 import {
+  callPolicyProjectionTables,
+  callProjectionTables,
+  projectCallPolicy,
+  projectCalls,
+} from './call-projection.js';
+import {
   projectQuota,
   projectTarget,
   quotaProjectionTables,
@@ -147,6 +153,8 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
   ],
   quota: quotaProjectionTables,
   target: targetProjectionTables,
+  call: callProjectionTables,
+  call_policy: callPolicyProjectionTables,
   import: [
     {
       name: 'import_batches',
@@ -173,6 +181,8 @@ export function projectEntity(
   if (entityType === 'opportunity') return projectOpportunity(events);
   if (entityType === 'quota') return projectQuota(entityId, events);
   if (entityType === 'target') return projectTarget(entityId, events);
+  if (entityType === 'call') return projectCalls(entityId, events);
+  if (entityType === 'call_policy') return projectCallPolicy(events);
   if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);
   let state: RecordStates[typeof entityType] | null = null;
   const ordered = [...events].sort(compareBusinessOrder);

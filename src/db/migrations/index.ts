@@ -4,6 +4,7 @@ import * as auth from './0002-auth.js';
 import * as importJobs from './0003-import-jobs.js';
 import * as oidcLogins from './0004-oidc-logins.js';
 import * as ownerCloseIndex from './0005-owner-close-index.js';
+import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003-import-jobs': importJobs,
   '0004-oidc-logins': oidcLogins,
   '0005-owner-close-index': ownerCloseIndex,
+  '0007-forecast-calls': forecastCalls,
   '0009-quotas-and-targets': quotasAndTargets,
 };

@@ -199,6 +199,45 @@ export const accessTable: AccessRow[] = [
     request: send('PATCH', '/api/admin/settings', { lateCloseAfterDays: 10 }),
     expect: adminOnly(200),
   },
+  // Forecast calls: reps, managers and executives submit; everyone who reads sees what their scope holds.
+  {
+    route: 'POST /api/calls',
+    request: send('POST', '/api/calls', { period: '2026-Q2', commit: '0', bestCase: '0', reason: 'access' }),
+    expect: [401, 201, 201, 201, 403, 403],
+  },
+  { route: 'GET /api/calls/grid', request: get('/api/calls/grid?period=2026-Q2'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/calls/history',
+    request: get('/api/calls/history?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
+    // Ben's calls: outside the rep's scope, inside everyone else's.
+    route: 'GET /api/calls/history',
+    request: get('/api/calls/history?period=2026-Q2&user=u2'),
+    expect: [401, 404, 200, 200, 200, 200],
+  },
+  {
+    route: 'GET /api/calls/export',
+    request: get('/api/calls/export?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/calls/reminders',
+    request: get('/api/calls/reminders?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/calls/track-records',
+    request: get('/api/calls/track-records'),
+    expect: everyoneSignedIn,
+  },
+  { route: 'GET /api/calls/policy', request: get('/api/calls/policy'), expect: everyoneSignedIn },
+  {
+    route: 'PATCH /api/calls/policy',
+    request: send('PATCH', '/api/calls/policy', { dueTime: '17:00' }),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/admin/currencies', request: get('/api/admin/currencies'), expect: adminOnly(200) },
   {
     route: 'POST /api/admin/currencies',

@@ -1,0 +1,196 @@
+import type { AccessScope } from '../../core/access-scope.js';
+import type { CallSubmission } from '../../core/calls/call-submission.js';
+import { computeCommitHitRate, type CommitHitRate } from '../../core/calls/compute-commit-hit-rate.js';
+import {
+  computeOverrideEffect,
+  type OverrideEffect,
+  type OverrideWeek,
+} from '../../core/calls/compute-override-effect.js';
+import {
+  computePeriodBias,
+  computeTrackRecord,
+  type ScoredPeriod,
+  type TrackRecord,
+} from '../../core/calls/compute-track-record.js';
+import { planCallGrid } from '../../core/calls/plan-call-grid.js';
+import { isEmptyScope, scopeIncludesOwner } from '../../core/compute-access.js';
+import { addDays, periodContaining, periodDates, periodInstants } from '../../core/fiscal-calendar.js';
+import { formatMinor } from '../../core/money.js';
+import {
+  listCallSubmissions,
+  listCommitDealsAt,
+  sumWonByOwner,
+  type CommitDealRow,
+} from '../../store/call-queries.js';
+import { withConnection, type DatabaseHandle } from '../../store/session.js';
+import { callScopeOf, loadCallContext, periodWindows, type CallContext } from './call-context.js';
+
+export type PersonTrackRecord = TrackRecord & {
+  userId: string;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+  role: string;
+  commitHitRate: Omit<CommitHitRate, 'committedMinor' | 'wonMinor'> & {
+    committedAmount: string;
+    wonAmount: string;
+  };
+  /** For people who lead a team: whether their call beat the sum of their reports' calls. */
+  overrides: OverrideEffect | null;
+  byPeriod: { period: string; actual: string; calls: number; lastCall: string | null; bias: number | null }[];
+};
+
+export type TrackRecords = { currency: string; periods: string[]; people: PersonTrackRecord[] };
+
+/** How many closed quarters a track record looks back over by default. */
+export const defaultTrackRecordQuarters = 8;
+
+/**
+ * Each person's forecast track record over closed quarters, scored at period close: accuracy by week
+ * of the period, bias shrunk toward their team's (src/core/calls/compute-track-record.ts), how often
+ * their Commit deals closed, and for team leaders whether their own call beat the sum of their
+ * reports' calls. A week's call is the last one submitted for that week; weeks without one are not
+ * scored. Only people the caller can see are listed.
+ */
+export async function getTrackRecords(
+  handle: DatabaseHandle,
+  options: { readScope: AccessScope; now: Date; periods?: readonly string[] | undefined },
+): Promise<TrackRecords> {
+  return withConnection(handle, async (conn) => {
+    const context = await loadCallContext(conn);
+    const { org } = context;
+    const decimals = org.corporateDecimals;
+    const periods = options.periods ?? closedQuarters(context, options.now, defaultTrackRecordQuarters);
+    const people = [...context.names.keys()].filter(
+      (id) => !isEmptyScope(callScopeOf(context, id)) && scopeIncludesOwner(options.readScope, id),
+    );
+    const everyone = [...context.names.keys()].filter((id) => !isEmptyScope(callScopeOf(context, id)));
+    const scored = new Map<string, ScoredPeriod[]>(everyone.map((id) => [id, []]));
+    const commitDeals = new Map<string, CommitDealRow[]>(everyone.map((id) => [id, []]));
+    const overrideWeeks = new Map<string, OverrideWeek[]>();
+    const calls = await listCallSubmissions(conn, { periods });
+    const corporateCurrency = org.settings.corporateCurrency;
+
+    for (const period of periods) {
+      const { windows, closeFrom, closeTo } = periodWindows(context, period);
+      const won = await sumWonByOwner(conn, { closeFrom, closeTo, corporateCurrency });
+      const deals = await listCommitDealsAt(conn, {
+        closeFrom,
+        closeTo,
+        instants: windows.map((w) => w.dueAt),
+        corporateCurrency,
+      });
+      const weekly = weeklyCalls(calls.filter((c) => c.period === period));
+      for (const userId of everyone) {
+        const scope = callScopeOf(context, userId);
+        const actualMinor = [...won]
+          .filter(([o]) => scopeIncludesOwner(scope, o))
+          .reduce((s, [, m]) => s + m, 0n);
+        const own = weekly.get(userId) ?? new Map<number, CallSubmission>();
+        scored.get(userId)?.push({
+          period,
+          actualMinor,
+          calls: [...own.values()].map((c) => ({ week: c.week, commitMinor: c.commitMinor })),
+        });
+        commitDeals.get(userId)?.push(...deals.filter((d) => scopeIncludesOwner(scope, d.ownerId)));
+        const led = context.memberships.find(
+          (m) => m.userId === userId && (m.role === 'manager' || m.role === 'executive'),
+        );
+        if (!led) continue;
+        const reports = planCallGrid(context.teams, context.memberships, led.teamId)
+          .filter((r) => r.kind !== 'team')
+          .map((r) => r.userId);
+        if (reports.length === 0 || reports.some((r) => r === null)) continue;
+        const list = overrideWeeks.get(userId) ?? [];
+        for (const [week, call] of own) {
+          const reportCalls = reports.map((r) => weekly.get(r as string)?.get(week));
+          if (reportCalls.some((c) => c === undefined)) continue;
+          list.push({
+            period,
+            week,
+            managerMinor: call.commitMinor,
+            reportsSumMinor: reportCalls.reduce((s, c) => s + (c as CallSubmission).commitMinor, 0n),
+            actualMinor,
+          });
+        }
+        overrideWeeks.set(userId, list);
+      }
+    }
+
+    const teamOf = (userId: string) =>
+      context.memberships.find(
+        (m) => m.userId === userId && ['rep', 'manager', 'executive'].includes(m.role),
+      ) ?? null;
+    const teamBiases = new Map<string, number[]>();
+    for (const userId of everyone) {
+      const teamId = teamOf(userId)?.teamId ?? '';
+      const biases = (scored.get(userId) ?? [])
+        .filter((p) => p.actualMinor !== 0n)
+        .map(computePeriodBias)
+        .filter((b): b is number => b !== null);
+      teamBiases.set(teamId, [...(teamBiases.get(teamId) ?? []), ...biases]);
+    }
+
+    return {
+      currency: corporateCurrency,
+      periods: [...periods],
+      people: people
+        .map((userId): PersonTrackRecord => {
+          const membership = teamOf(userId);
+          const own = scored.get(userId) ?? [];
+          const hit = computeCommitHitRate(commitDeals.get(userId) ?? []);
+          const { committedMinor, wonMinor, ...counts } = hit;
+          return {
+            ...computeTrackRecord(own, teamBiases.get(membership?.teamId ?? '') ?? []),
+            userId,
+            name: context.names.get(userId) ?? userId,
+            teamId: membership?.teamId ?? null,
+            teamName: context.teams.find((t) => t.id === membership?.teamId)?.name ?? null,
+            role: membership?.role ?? 'rep',
+            commitHitRate: {
+              ...counts,
+              committedAmount: formatMinor(committedMinor, decimals),
+              wonAmount: formatMinor(wonMinor, decimals),
+            },
+            overrides: overrideWeeks.has(userId)
+              ? computeOverrideEffect(overrideWeeks.get(userId) ?? [])
+              : null,
+            byPeriod: own.map((p) => ({
+              period: p.period,
+              actual: formatMinor(p.actualMinor, decimals),
+              calls: p.calls.length,
+              lastCall: p.calls.length
+                ? formatMinor(p.calls[p.calls.length - 1]?.commitMinor ?? 0n, decimals)
+                : null,
+              bias: computePeriodBias(p),
+            })),
+          };
+        })
+        .sort((a, b) => (a.teamName ?? '').localeCompare(b.teamName ?? '') || a.name.localeCompare(b.name)),
+    };
+  });
+}
+
+/** Per person, the last call submitted for each week of the period (the call frozen for that week). */
+function weeklyCalls(calls: readonly CallSubmission[]): Map<string, Map<number, CallSubmission>> {
+  const byUser = new Map<string, Map<number, CallSubmission>>();
+  for (const call of calls) {
+    const weeks = byUser.get(call.userId) ?? new Map<number, CallSubmission>();
+    weeks.set(call.week, call);
+    byUser.set(call.userId, weeks);
+  }
+  for (const [user, weeks] of byUser) byUser.set(user, new Map([...weeks].sort((a, b) => a[0] - b[0])));
+  return byUser;
+}
+
+/** The last `count` fiscal quarters that ended at or before `now`, oldest first. */
+export function closedQuarters(context: CallContext, now: Date, count: number): string[] {
+  const calendar = context.org.calendar;
+  let period = periodContaining(calendar, now.toISOString().slice(0, 10), 'quarter');
+  const periods: string[] = [];
+  for (let guard = 0; periods.length < count && guard < count + 2; guard += 1) {
+    if (periodInstants(calendar, period).end.getTime() <= now.getTime()) periods.unshift(period);
+    period = periodContaining(calendar, addDays(periodDates(calendar, period).start, -1), 'quarter');
+  }
+  return periods;
+}

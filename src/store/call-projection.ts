@@ -1,0 +1,87 @@
+import { canonicalJson } from '../core/canonical-json.js';
+import { applyCallPolicyChange, type CallPolicy } from '../core/calls/call-policy.js';
+import { DomainError } from '../core/domain-error.js';
+import { foldCallEvents } from '../core/calls/call-submission.js';
+import type { LedgerEvent } from '../core/ledger-event.js';
+import { compareBusinessOrder } from '../core/opportunity-history.js';
+import type { ProjectionRow, ProjectionTable } from './projection-tables.js';
+
+type EventForProjection = Pick<LedgerEvent, 'entityId' | 'kind' | 'payload' | 'businessTime' | 'seq'>;
+
+const instant = (name: string) => ({
+  name,
+  read: `to_char(${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+});
+const plain = (name: string) => ({ name, read: name });
+const asText = (name: string) => ({ name, read: `${name}::text` });
+
+/** Every submitted forecast call, one row per submission (migration 0007). */
+export const callProjectionTables: readonly ProjectionTable[] = [
+  {
+    name: 'forecast_calls',
+    entityColumn: 'call_id',
+    columns: [
+      plain('call_id'),
+      asText('seq'),
+      plain('user_id'),
+      plain('period'),
+      asText('week'),
+      instant('submitted_at'),
+      plain('submitted_by'),
+      asText('commit_minor'),
+      asText('best_case_minor'),
+      plain('currency'),
+      plain('note'),
+      plain('reason'),
+      asText('rollup_commit_minor'),
+      asText('rollup_best_case_minor'),
+    ],
+  },
+];
+
+/** The organisation's call policy, one row (migration 0007). */
+export const callPolicyProjectionTables: readonly ProjectionTable[] = [
+  {
+    name: 'call_policy',
+    entityColumn: null,
+    columns: [asText('id'), { name: 'settings', read: 'settings', json: true }],
+  },
+];
+
+export function projectCalls(
+  id: string,
+  events: readonly EventForProjection[],
+): Record<string, ProjectionRow[]> {
+  return {
+    forecast_calls: foldCallEvents(events).map((call) => ({
+      call_id: id,
+      seq: call.seq.toString(),
+      user_id: call.userId,
+      period: call.period,
+      week: String(call.week),
+      submitted_at: call.submittedAt.toISOString(),
+      submitted_by: call.submittedBy,
+      commit_minor: call.commitMinor.toString(),
+      best_case_minor: call.bestCaseMinor.toString(),
+      currency: call.currency,
+      note: call.note,
+      reason: call.reason,
+      rollup_commit_minor: call.rollupCommitMinor.toString(),
+      rollup_best_case_minor: call.rollupBestCaseMinor.toString(),
+    })),
+  };
+}
+
+export function projectCallPolicy(events: readonly EventForProjection[]): Record<string, ProjectionRow[]> {
+  let policy: CallPolicy | null = null;
+  for (const event of [...events].sort(compareBusinessOrder)) {
+    if (event.kind !== 'call_policy.changed') {
+      throw new DomainError(
+        'ledger-broken',
+        `call policy has an unknown event kind '${event.kind}' (seq ${event.seq})`,
+      );
+    }
+    policy = applyCallPolicyChange(policy, event.payload);
+  }
+  return policy ? { call_policy: [{ id: '1', settings: canonicalJson(policy) }] } : {};
+}
