@@ -137,6 +137,23 @@ export type QuotasTable = {
 };
 export type IndicatorTargetsTable = { id: string; role: string; indicator: string; value: string; set_at: Date };
 
+/** Hygiene rule settings (migration 0010): the admin's changes per rule, defaults in code. */
+export type HygieneRulesTable = { rule_id: string; settings: Json };
+/** The digest delivery log (migration 0010). */
+export type DigestDeliveriesTable = {
+  id: string;
+  run_id: string;
+  channel: string;
+  recipient: string;
+  audience: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+};
+
 export type UserCredentialsTable = { user_id: string; password_hash: string; updated_at: Date };
 
 export type AuthSessionsTable = {
@@ -201,6 +218,8 @@ export type Database = {
   call_policy: CallPolicyTable;
   quotas: QuotasTable;
   indicator_targets: IndicatorTargetsTable;
+  hygiene_rules: HygieneRulesTable;
+  digest_deliveries: DigestDeliveriesTable;
   user_credentials: UserCredentialsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;

@@ -9,6 +9,7 @@ import {
   projectCallPolicy,
   projectCalls,
 } from './call-projection.js';
+import { hygieneProjectionTables, projectHygieneRule } from './hygiene-projection.js';
 import {
   projectQuota,
   projectTarget,
@@ -153,6 +154,7 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
   ],
   quota: quotaProjectionTables,
   target: targetProjectionTables,
+  'hygiene-rule': hygieneProjectionTables,
   call: callProjectionTables,
   call_policy: callPolicyProjectionTables,
   import: [
@@ -181,6 +183,7 @@ export function projectEntity(
   if (entityType === 'opportunity') return projectOpportunity(events);
   if (entityType === 'quota') return projectQuota(entityId, events);
   if (entityType === 'target') return projectTarget(entityId, events);
+  if (entityType === 'hygiene-rule') return projectHygieneRule(entityId, events);
   if (entityType === 'call') return projectCalls(entityId, events);
   if (entityType === 'call_policy') return projectCallPolicy(events);
   if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);

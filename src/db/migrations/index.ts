@@ -6,6 +6,7 @@ import * as oidcLogins from './0004-oidc-logins.js';
 import * as ownerCloseIndex from './0005-owner-close-index.js';
 import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
+import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-owner-close-index': ownerCloseIndex,
   '0007-forecast-calls': forecastCalls,
   '0009-quotas-and-targets': quotasAndTargets,
+  '0010-hygiene-and-digests': hygieneAndDigests,
 };

@@ -1,0 +1,32 @@
+import type { HygieneRule } from '../hygiene-rule.js';
+import { addDaysToInstant, plural, wholeDaysBetween } from '../hygiene-time.js';
+
+/**
+ * An open deal in its stage longer than this organisation's usual stay there: beyond the configured
+ * percentile of completed stays known at T, or the fallback when too few are known (see
+ * compute-stage-norms.ts).
+ */
+export const stuckInStage: HygieneRule<'stuck-in-stage'> = {
+  id: 'stuck-in-stage',
+  includesClosed: false,
+  evaluate: (deal, context) => {
+    if (deal.isClosed) return null;
+    const norm = context.stageNorms.get(deal.stage);
+    const limitDays = norm?.limitDays ?? context.thresholds.fallbackDays;
+    const since = addDaysToInstant(deal.stageEnteredAt, limitDays);
+    if (since.getTime() > context.asOf.getTime()) return null;
+    const days = wholeDaysBetween(deal.stageEnteredAt, context.asOf);
+    const percentile = Math.round(context.thresholds.percentile * 100);
+    const basis =
+      norm?.basis === 'history'
+        ? `this organisation's ${ordinal(percentile)} percentile is ${plural(limitDays, 'day')}` +
+          (norm.medianDays === null ? '' : `, median ${plural(Math.round(norm.medianDays), 'day')}`)
+        : `too little history (${plural(norm?.samples ?? 0, 'completed stay')}), so the limit is ${plural(limitDays, 'day')}`;
+    return { evidence: `in ${deal.stage} for ${plural(days, 'day')}; ${basis}`, since };
+  },
+};
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${n % 10 > 3 ? 'th' : suffix}`;
+}
