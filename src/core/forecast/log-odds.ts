@@ -16,7 +16,8 @@ export function computeExpit(logOdds: number): number {
  *
  * where p̄ is the mean of the p_i and `prior` adds that many pseudo-observations whose outcome
  * equals their prediction, pulling θ toward 0 when the group is small (shrinkage toward "no
- * adjustment"). Solved by bisection on [−6, 6] (the left side increases in θ), 40 steps.
+ * adjustment"). The left side increases in θ, so Newton's method from θ = 0 converges; each step
+ * is kept inside [−6, 6] and the iteration stops when a step is below 1e-9 (at most 50 steps).
  *
  * Edge cases: no probabilities gives 0; a target outside what any θ in range reaches gives the
  * bound (±6, an odds factor of about 400).
@@ -28,14 +29,21 @@ export function solveLogOddsShift(logits: readonly number[], target: number, pri
   const mean = sum / logits.length;
   const meanLogit = computeLogit(mean);
   const goal = target + prior * mean;
-  let low = -6;
-  let high = 6;
-  for (let step = 0; step < 40; step += 1) {
-    const middle = (low + high) / 2;
-    let total = prior * computeExpit(meanLogit + middle);
-    for (const l of logits) total += computeExpit(l + middle);
-    if (total < goal) low = middle;
-    else high = middle;
+  let theta = 0;
+  for (let step = 0; step < 50; step += 1) {
+    const p0 = computeExpit(meanLogit + theta);
+    let total = prior * p0;
+    let slope = prior * p0 * (1 - p0);
+    for (const l of logits) {
+      const p = computeExpit(l + theta);
+      total += p;
+      slope += p * (1 - p);
+    }
+    if (slope < 1e-12) break;
+    const next = Math.min(Math.max(theta - (total - goal) / slope, -6), 6);
+    const moved = Math.abs(next - theta);
+    theta = next;
+    if (moved < 1e-9) break;
   }
-  return (low + high) / 2;
+  return theta;
 }
