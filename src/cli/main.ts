@@ -7,6 +7,8 @@ import { registerAdminCommand } from './commands/admin-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
+import { registerForecastCommand } from './commands/forecast-command.js';
+import { registerBacktestCommand } from './commands/backtest-command.js';
 import { registerRebuildCommand } from './commands/rebuild-command.js';
 import { registerStartCommand } from './commands/start-command.js';
 import { registerVerifyCommand } from './commands/verify-command.js';
@@ -47,6 +49,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .showHelpAfterError();
   for (const register of [
     registerPipelineCommand,
+    registerForecastCommand,
+    registerBacktestCommand,
     registerVerifyCommand,
     registerRebuildCommand,
     registerDemoCommand,

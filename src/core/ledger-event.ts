@@ -16,6 +16,7 @@ export type EntityType =
   | 'import'
   | 'call'
   | 'call_policy'
+  | 'forecast'
   | 'hygiene-rule'
   | 'quota'
   | 'target';

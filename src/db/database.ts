@@ -137,6 +137,27 @@ export type QuotasTable = {
 };
 export type IndicatorTargetsTable = { id: string; role: string; indicator: string; value: string; set_at: Date };
 
+/** Candor's stored forecasts (migration 0006): one row per `forecast.recorded` event. */
+export type ForecastsTable = {
+  forecast_id: string;
+  period: string;
+  team_id: string | null;
+  owner_id: string | null;
+  scope_key: string;
+  as_of: Date;
+  week: number;
+  currency: string;
+  expected_minor: Int8;
+  p10_minor: Int8;
+  p50_minor: Int8;
+  p90_minor: Int8;
+  method_version: string;
+  ledger_seq: Int8;
+  thin_data: boolean;
+  components: Json;
+  recorded_by: string;
+};
+
 /** Hygiene rule settings (migration 0010): the admin's changes per rule, defaults in code. */
 export type HygieneRulesTable = { rule_id: string; settings: Json };
 /** The digest delivery log (migration 0010). */
@@ -216,6 +237,7 @@ export type Database = {
   import_batches: ImportBatchesTable;
   forecast_calls: ForecastCallsTable;
   call_policy: CallPolicyTable;
+  forecasts: ForecastsTable;
   quotas: QuotasTable;
   indicator_targets: IndicatorTargetsTable;
   hygiene_rules: HygieneRulesTable;

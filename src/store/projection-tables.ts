@@ -9,6 +9,7 @@ import {
   projectCallPolicy,
   projectCalls,
 } from './call-projection.js';
+import { forecastProjectionTables, projectForecast } from './forecast-projection.js';
 import { hygieneProjectionTables, projectHygieneRule } from './hygiene-projection.js';
 import {
   projectQuota,
@@ -157,6 +158,7 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
   'hygiene-rule': hygieneProjectionTables,
   call: callProjectionTables,
   call_policy: callPolicyProjectionTables,
+  forecast: forecastProjectionTables,
   import: [
     {
       name: 'import_batches',
@@ -186,6 +188,7 @@ export function projectEntity(
   if (entityType === 'hygiene-rule') return projectHygieneRule(entityId, events);
   if (entityType === 'call') return projectCalls(entityId, events);
   if (entityType === 'call_policy') return projectCallPolicy(events);
+  if (entityType === 'forecast') return projectForecast(entityId, events);
   if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);
   let state: RecordStates[typeof entityType] | null = null;
   const ordered = [...events].sort(compareBusinessOrder);

@@ -4,6 +4,7 @@ import * as auth from './0002-auth.js';
 import * as importJobs from './0003-import-jobs.js';
 import * as oidcLogins from './0004-oidc-logins.js';
 import * as ownerCloseIndex from './0005-owner-close-index.js';
+import * as forecasts from './0006-forecasts.js';
 import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
 import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003-import-jobs': importJobs,
   '0004-oidc-logins': oidcLogins,
   '0005-owner-close-index': ownerCloseIndex,
+  '0006-forecasts': forecasts,
   '0007-forecast-calls': forecastCalls,
   '0009-quotas-and-targets': quotasAndTargets,
   '0010-hygiene-and-digests': hygieneAndDigests,
