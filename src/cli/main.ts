@@ -4,6 +4,8 @@ import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
 import { registerAdminCommand } from './commands/admin-command.js';
+import { registerQuotasCommand } from './commands/quotas-command.js';
+import { registerScorecardCommand } from './commands/scorecard-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
@@ -57,6 +59,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerStartCommand,
     registerImportCommand,
     registerAdminCommand,
+    registerScorecardCommand,
+    registerQuotasCommand,
   ]) {
     register(program, context);
   }

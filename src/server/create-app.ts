@@ -19,6 +19,8 @@ import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerLedgerRoutes } from './routes/ledger-routes.js';
+import { registerQuotaRoutes } from './routes/quota-routes.js';
+import { registerScorecardRoutes } from './routes/scorecard-routes.js';
 import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
@@ -85,6 +87,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
+      registerQuotaRoutes(typed, deps);
+      registerScorecardRoutes(typed, deps);
       registerCallRoutes(typed, deps);
       typed.get(
         '/openapi.json',

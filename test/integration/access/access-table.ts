@@ -238,6 +238,38 @@ export const accessTable: AccessRow[] = [
     request: send('PATCH', '/api/calls/policy', { dueTime: '17:00' }),
     expect: adminOnly(200),
   },
+  // Quotas, targets and scorecards: everyone signed in reads (cut to their scope); admins set.
+  { route: 'GET /api/quotas', request: get('/api/quotas?period=2026-Q1'), expect: everyoneSignedIn },
+  {
+    route: 'PUT /api/quotas',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/quotas',
+      payload: { subjectType: 'user', subjectId: 'u8', period: '2026-Q1', amount: '1000.00' },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'DELETE /api/quotas',
+    request: send('DELETE', '/api/quotas', { subjectType: 'user', subjectId: 'u8', period: '2026-Q1' }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/targets', request: get('/api/targets'), expect: everyoneSignedIn },
+  {
+    route: 'PUT /api/targets',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/targets',
+      payload: { role: 'viewer', indicator: 'calls_per_week', value: '5' },
+    }),
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/scorecards', request: get('/api/scorecards?period=2026-Q1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/scorecards/insight',
+    request: get('/api/scorecards/insight?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
   { route: 'GET /api/admin/currencies', request: get('/api/admin/currencies'), expect: adminOnly(200) },
   {
     route: 'POST /api/admin/currencies',
