@@ -13,6 +13,10 @@ export const forecastQuerySchema = z.object({
   asOf: instantQuerySchema.optional().describe('forecast as it could have been made then; now when absent'),
   team: z.string().min(1).optional().describe('only deals owned by members of this team or teams below it'),
   owner: z.string().min(1).optional().describe('only deals owned by this person'),
+  deals: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('list the open deals with their probabilities (default false)'),
 });
 
 const componentMethodSchema = z.enum(['ledger', 'history', 'stage-default', 'run-rate', 'none']);

@@ -25,6 +25,7 @@ import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
 import { registerPipelineRoutes } from './routes/pipeline-routes.js';
+import { registerForecastRoutes } from './routes/forecast-routes.js';
 import { registerWebApp } from './routes/web-app.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -81,6 +82,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerAuthRoutes(typed, deps);
       registerOidcRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
+      registerForecastRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
       registerExportRoutes(typed, deps);
       registerImportJobRoutes(typed, deps, { uploadLimitBytes: importUploadLimitBytes });

@@ -84,6 +84,18 @@ export const accessTable: AccessRow[] = [
   },
   { route: 'GET /api/ledger/head', request: get('/api/ledger/head'), expect: everyoneSignedIn },
   { route: 'GET /api/pipeline', request: get('/api/pipeline?period=2026-Q1'), expect: everyoneSignedIn },
+  // Candor's forecast: everyone who reads gets it for their own scope; a person outside it is refused.
+  {
+    route: 'GET /api/forecast',
+    request: get('/api/forecast?period=2027-Q1&asOf=2026-01-10T00:00:00Z'),
+    expect: everyoneSignedIn,
+  },
+  {
+    // Ben's deals: outside the rep's scope, inside everyone else's.
+    route: 'GET /api/forecast',
+    request: get('/api/forecast?period=2027-Q1&asOf=2026-01-10T00:00:00Z&owner=u2'),
+    expect: [401, 403, 200, 200, 200, 200],
+  },
   {
     route: 'GET /api/opportunities',
     request: get('/api/opportunities?period=2026-Q1'),

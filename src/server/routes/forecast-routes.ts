@@ -1,0 +1,38 @@
+import { forecastQuerySchema, forecastReportSchema } from '../../api/forecast.js';
+import { getForecast } from '../../services/forecast/get-forecast.js';
+import { recordForecast } from '../../services/forecast/record-forecast.js';
+import type { AppDeps } from '../app-deps.js';
+import { problemResponses } from './problem-responses.js';
+import type { ZodApp } from './zod-app.js';
+
+export function registerForecastRoutes(app: ZodApp, deps: AppDeps): void {
+  app.get(
+    '/forecast',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          "Candor's forecast of a period within your scope: expected bookings, P10/P50/P90, its parts and the deals behind it. A forecast as of now is stored, to be scored when the period closes",
+        tags: ['forecast'],
+        querystring: forecastQuerySchema,
+        response: { 200: forecastReportSchema, ...problemResponses(400, 403, 404, 500) },
+      },
+    },
+    async (request) => {
+      const { period, asOf, team, owner, deals } = request.query;
+      const options = {
+        period,
+        scope: request.scope,
+        teamId: team,
+        ownerId: owner,
+        clock: deps.clock,
+        includeDeals: deals === 'true',
+      };
+      // What is shown is stored; a look back to a past moment is a reconstruction and is not.
+      if (asOf === undefined && request.principal) {
+        return recordForecast(deps.db, { ...options, actor: request.principal.userId, source: 'api' });
+      }
+      return getForecast(deps.db, { ...options, asOf: asOf ?? null });
+    },
+  );
+}
