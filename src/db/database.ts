@@ -175,6 +175,52 @@ export type DigestDeliveriesTable = {
   finished_at: Date | null;
 };
 
+export type InsightsTable = {
+  id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  type: string;
+  competitor: string | null;
+  topic: string | null;
+  text: string;
+  severity: string;
+  author_id: string | null;
+  captured_at: Date;
+  withdrawn: boolean;
+};
+export type MeetingsTable = {
+  id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  title: string;
+  starts_at: Date;
+  duration_minutes: number;
+  status: string;
+  planned: boolean;
+  attendee_ids: Json;
+  external_attendees: Json;
+  outcome: string | null;
+  next_steps: string | null;
+};
+export type StrategicAccountsTable = {
+  account_id: string;
+  strategic_tag: boolean;
+  sponsor_id: string | null;
+  cadence: string;
+};
+export type EngagementSettingsTable = { id: number; settings: Json };
+export type DigestSubscriptionsTable = {
+  id: string;
+  name: string;
+  audience: string;
+  types: Json;
+  segments: Json;
+  email: string | null;
+  webhook_url: string | null;
+  active: boolean;
+};
+export type DigestWebhookSecretsTable = { subscription_id: string; secret: string; created_at: Date };
+
 export type UserCredentialsTable = { user_id: string; password_hash: string; updated_at: Date };
 
 export type AuthSessionsTable = {
@@ -242,6 +288,12 @@ export type Database = {
   indicator_targets: IndicatorTargetsTable;
   hygiene_rules: HygieneRulesTable;
   digest_deliveries: DigestDeliveriesTable;
+  insights: InsightsTable;
+  meetings: MeetingsTable;
+  strategic_accounts: StrategicAccountsTable;
+  engagement_settings: EngagementSettingsTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digest_webhook_secrets: DigestWebhookSecretsTable;
   user_credentials: UserCredentialsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;

@@ -21,6 +21,8 @@ import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerLedgerRoutes } from './routes/ledger-routes.js';
 import { registerQuotaRoutes } from './routes/quota-routes.js';
 import { registerScorecardRoutes } from './routes/scorecard-routes.js';
+import { registerInsightRoutes } from './routes/insight-routes.js';
+import { registerEngagementRoutes } from './routes/engagement-routes.js';
 import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
 import { registerOpportunityRoutes } from './routes/opportunity-routes.js';
@@ -89,6 +91,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
+      registerInsightRoutes(typed, deps);
+      registerEngagementRoutes(typed, deps);
       registerQuotaRoutes(typed, deps);
       registerScorecardRoutes(typed, deps);
       registerCallRoutes(typed, deps);

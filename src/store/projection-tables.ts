@@ -4,6 +4,11 @@ import type { EntityType, LedgerEvent } from '../core/ledger-event.js';
 import { compareBusinessOrder, computeOpportunityHistory } from '../core/opportunity-history.js';
 import type { OpportunityState } from '../core/opportunity.js';
 import {
+  engagementProjectionTables,
+  projectEngagementEntity,
+  type EngagementEntityType,
+} from './engagement-projections.js';
+import {
   callPolicyProjectionTables,
   callProjectionTables,
   projectCallPolicy,
@@ -159,6 +164,7 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
   call: callProjectionTables,
   call_policy: callPolicyProjectionTables,
   forecast: forecastProjectionTables,
+  ...engagementProjectionTables,
   import: [
     {
       name: 'import_batches',
@@ -189,6 +195,9 @@ export function projectEntity(
   if (entityType === 'call') return projectCalls(entityId, events);
   if (entityType === 'call_policy') return projectCallPolicy(events);
   if (entityType === 'forecast') return projectForecast(entityId, events);
+  if (entityType in engagementProjectionTables) {
+    return projectEngagementEntity(entityType as EngagementEntityType, entityId, events);
+  }
   if (!isRecordEntityType(entityType)) throw new Error(`no projection for entity type ${entityType}`);
   let state: RecordStates[typeof entityType] | null = null;
   const ordered = [...events].sort(compareBusinessOrder);

@@ -203,6 +203,15 @@ function requireStageFields(current: OpportunityState, changes: OpportunityChang
   }
   const after: OpportunityState = { ...current, ...(scalars as Partial<OpportunityState>), fields };
   const missing = findMissingRequirements(after, stage);
+  // Closed Lost always needs a loss reason, configured or not: what we lose to is what the company learns from.
+  if (
+    stage.isClosed &&
+    !stage.isWon &&
+    !after.lossReason?.trim() &&
+    !missing.some((m) => m.where === 'lossReason')
+  ) {
+    missing.push({ key: 'lossReason', where: 'lossReason', label: 'a loss reason' });
+  }
   if (missing.length === 0) return;
   throw new DomainError(
     'stage-requirements-missing',

@@ -8,6 +8,7 @@ import * as forecasts from './0006-forecasts.js';
 import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
 import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
+import * as voiceAndEngagement from './0011-voice-and-engagement.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-forecast-calls': forecastCalls,
   '0009-quotas-and-targets': quotasAndTargets,
   '0010-hygiene-and-digests': hygieneAndDigests,
+  '0011-voice-and-engagement': voiceAndEngagement,
 };

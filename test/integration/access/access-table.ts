@@ -288,6 +288,61 @@ export const accessTable: AccessRow[] = [
     request: send('POST', '/api/admin/currencies', { code: 'GBP', decimals: 2 }),
     expect: adminOnly(201),
   },
+  // Voice of the customer and executive engagement: reads are scoped, writes need a front-line role
+  // (forecast), programme settings an admin. d1 is Ana's deal at Acme Corp (a1).
+  { route: 'GET /api/insights', request: get('/api/insights?accountId=a1'), expect: everyoneSignedIn },
+  {
+    route: 'POST /api/insights',
+    request: send('POST', '/api/insights', { opportunityId: 'd1', type: 'feature-request', text: 'SSO' }),
+    expect: [401, 201, 201, 201, 403, 403],
+  },
+  {
+    route: 'GET /api/insights/summary',
+    request: get('/api/insights/summary?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/insights/missing-loss-reasons',
+    request: get('/api/insights/missing-loss-reasons'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/insights/digest.:format',
+    request: get('/api/insights/digest.md?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
+  { route: 'GET /api/engagement/plan', request: get('/api/engagement/plan?period=2026-Q2'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/engagement/report',
+    request: get('/api/engagement/report?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'POST /api/engagement/meetings',
+    request: send('POST', '/api/engagement/meetings', {
+      opportunityId: 'd1',
+      title: 'Renewal check-in',
+      startsAt: '2026-03-20T15:00:00Z',
+      planned: false,
+    }),
+    expect: [401, 201, 201, 201, 403, 403],
+  },
+  { route: 'GET /api/accounts/:id', request: get('/api/accounts/a1'), expect: everyoneSignedIn },
+  {
+    route: 'PATCH /api/engagement/accounts/:id',
+    request: send('PATCH', '/api/engagement/accounts/a1', { strategicTag: true, sponsorId: 'u7' }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PATCH /api/engagement/settings',
+    request: send('PATCH', '/api/engagement/settings', { fireDrillDays: 14 }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'GET /api/engagement/sponsors/:id/calendar.ics',
+    request: get('/api/engagement/sponsors/u7/calendar.ics'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'POST /api/admin/currencies/:code/rates',
     request: send('POST', '/api/admin/currencies/GBP/rates', { validFrom: '2026-01-01', rate: '1.27' }),

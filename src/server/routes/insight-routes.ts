@@ -1,0 +1,147 @@
+import type { FastifyReply } from 'fastify';
+import {
+  digestExportParamsSchema,
+  digestExportQuerySchema,
+  insightCaptureSchema,
+  insightListQuerySchema,
+  insightListSchema,
+  insightSchema,
+  insightSummaryQuerySchema,
+  insightSummarySchema,
+  insightTypeValues,
+  missingLossReasonsSchema,
+} from '../../api/insights.js';
+import { buildDigest } from '../../services/insights/build-digest.js';
+import { captureInsight } from '../../services/insights/capture-insight.js';
+import { getInsightSummary } from '../../services/insights/get-insight-summary.js';
+import {
+  listVisibleInsights,
+  listMissingLossReasons,
+} from '../../services/insights/list-visible-insights.js';
+import { renderDigestCsv, renderDigestMarkdown } from '../../services/insights/render-digest-file.js';
+import type { AppDeps } from '../app-deps.js';
+import { requirePrincipal } from '../auth/require-principal.js';
+import { changeContext } from './change-context.js';
+import { attachmentDisposition } from './export-routes.js';
+import { problemResponses } from './problem-responses.js';
+import type { ZodApp } from './zod-app.js';
+
+type InsightTypeValue = (typeof insightTypeValues)[number];
+
+export function registerInsightRoutes(app: ZodApp, deps: AppDeps): void {
+  app.get(
+    '/insights',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Insights on an account or a deal (or the latest ones), within your scope',
+        tags: ['insights'],
+        querystring: insightListQuerySchema,
+        response: { 200: insightListSchema, ...problemResponses(400, 500) },
+      },
+    },
+    async (request) => ({
+      insights: await listVisibleInsights(deps.db, { ...request.query, scope: request.scope }),
+    }),
+  );
+
+  app.post(
+    '/insights',
+    {
+      config: { access: 'forecast' },
+      schema: {
+        summary: 'Capture what a customer said about an account or a deal: one ledger event',
+        description:
+          'You write on the accounts and deals you work on (your forecast scope); one you can see but ' +
+          'not work on is 403, one you cannot see 404.',
+        tags: ['insights'],
+        body: insightCaptureSchema,
+        response: { 201: insightSchema, ...problemResponses(400, 403, 404, 500) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const body = request.body;
+      const insight = await captureInsight(deps.db, {
+        ...changeContext(request, deps),
+        input: { ...body, capturedAt: body.capturedAt ? new Date(body.capturedAt) : null },
+        readScope: principal.access.read,
+        writeScope: principal.access.forecast,
+      });
+      const [view] = await listVisibleInsights(deps.db, {
+        insightId: insight.id,
+        scope: principal.access.read,
+        limit: 1,
+      });
+      return reply
+        .code(201)
+        .send(view ?? { ...insight, accountName: null, opportunityName: null, authorName: null });
+    },
+  );
+
+  app.get(
+    '/insights/summary',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'Voice of the customer with revenue at stake: competitors, loss reasons, requests, problems, trend',
+        tags: ['insights'],
+        querystring: insightSummaryQuerySchema,
+        response: { 200: insightSummarySchema, ...problemResponses(400, 404, 500) },
+      },
+    },
+    async (request) => getInsightSummary(deps.db, { ...request.query, scope: request.scope }),
+  );
+
+  app.get(
+    '/insights/missing-loss-reasons',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Lost deals without a loss reason (imports flag them instead of refusing them)',
+        tags: ['insights'],
+        response: { 200: missingLossReasonsSchema, ...problemResponses(500) },
+      },
+    },
+    async (request) => ({
+      deals: await listMissingLossReasons(deps.db, { scope: request.scope, limit: 500 }),
+    }),
+  );
+
+  app.get(
+    '/insights/digest.:format',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The customer-voice digest of a period as CSV (insights) or Markdown (figures and insights)',
+        tags: ['insights', 'exports'],
+        params: digestExportParamsSchema,
+        querystring: digestExportQuerySchema,
+        response: problemResponses(400, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { types, ...query } = request.query;
+      const wanted = (types ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t): t is InsightTypeValue => (insightTypeValues as readonly string[]).includes(t));
+      const digest = await buildDigest(deps.db, {
+        ...query,
+        title: `Customer voice ${query.period}`,
+        scope: request.scope,
+        types: wanted,
+      });
+      const csv = request.params.format === 'csv';
+      const fileReply: FastifyReply = reply;
+      return fileReply
+        .type(csv ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8')
+        .header(
+          'content-disposition',
+          attachmentDisposition(`customer-voice-${query.period}.${request.params.format}`),
+        )
+        .send(csv ? renderDigestCsv(digest) : renderDigestMarkdown(digest));
+    },
+  );
+}
