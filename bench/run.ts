@@ -7,6 +7,7 @@
  */
 import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
+import { benchBridge } from './bridge.bench.js';
 import { benchImportHistory } from './import-history.bench.js';
 import { benchPipelineApi } from './pipeline-api.bench.js';
 import { benchWebBundle } from './web-bundle.bench.js';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
   'as-of-pipeline': benchAsOfPipeline,
   'pipeline-api': benchPipelineApi,
   'web-bundle': benchWebBundle,
+  bridge: benchBridge,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
 import { registerAdminCommand } from './commands/admin-command.js';
+import { registerCallsCommand } from './commands/calls-command.js';
 import { registerQuotasCommand } from './commands/quotas-command.js';
 import { registerScorecardCommand } from './commands/scorecard-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -59,6 +60,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerStartCommand,
     registerImportCommand,
     registerAdminCommand,
+    registerCallsCommand,
     registerScorecardCommand,
     registerQuotasCommand,
   ]) {

@@ -14,6 +14,7 @@ import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCallRoutes } from './routes/call-routes.js';
+import { registerBridgeRoutes } from './routes/bridge-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
 import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
@@ -88,6 +89,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOpportunityRoutes(typed, deps);
       registerExportRoutes(typed, deps);
       registerImportJobRoutes(typed, deps, { uploadLimitBytes: importUploadLimitBytes });
+      registerBridgeRoutes(typed, deps);
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);

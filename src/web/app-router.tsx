@@ -13,6 +13,7 @@ const DealPage = lazy(() => import('./deal/deal-page.js').then((m) => ({ default
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const BridgePage = lazy(() => import('./bridge/bridge-page.js').then((m) => ({ default: m.BridgePage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spinner />}>{children}</Suspense>;
@@ -53,6 +54,14 @@ export function createAppRouter() {
           element: (
             <Loading>
               <DealPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'bridge',
+          element: (
+            <Loading>
+              <BridgePage />
             </Loading>
           ),
         },

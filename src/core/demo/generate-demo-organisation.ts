@@ -8,6 +8,7 @@ import { planDemoPeople, type DemoTeam, type DemoUser, type RepProfile } from '.
 import { demoSettings, planDemoRates } from './demo-settings.js';
 import { dayOf, dayStart } from './demo-time.js';
 import { planDemoTimeline } from './demo-timeline.js';
+import { planDemoCalls } from './demo-calls.js';
 import { planDealActivities, planProspecting, type PlannedActivity } from './plan-activities.js';
 import { planRepDeals } from './plan-rep-deals.js';
 import { createRandom } from './random.js';
@@ -120,6 +121,17 @@ export function generateDemoOrganisation({ seed, now }: GenerateDemoOptions): De
   writer.people(people, setupMs, admin);
   writer.accounts([...accountsByRep.values()].flat(), setupMs, admin);
   for (const plan of plans) writer.deal(plan);
+  const calls = planDemoCalls({
+    random: random.fork('calls'),
+    calendar,
+    people,
+    periods: timeline.quarters.map((q) => q.period),
+    dealEvents: writer.events,
+    rates,
+    nowMs,
+  });
+  for (const call of calls)
+    writer.add('call', call.entityId, 'call.submitted', call.timeMs, call.userId, call.payload);
   activities
     .sort((a, b) => a.timeMs - b.timeMs)
     .forEach((activity, i) => writer.activity(`demo-activity-${String(i + 1).padStart(6, '0')}`, activity));

@@ -1,3 +1,4 @@
+import { foldCallEvents } from '../calls/call-submission.js';
 import { applyRecordEvent, isRecordEntityType, type RecordStates } from '../apply-record-event.js';
 import { GENESIS_HASH, type LedgerEvent, type NewEvent } from '../ledger-event.js';
 import { computeEventHash } from '../ledger-hash.js';
@@ -53,6 +54,10 @@ export function replay(events: readonly NewEvent[], recordedTime: Date): Replay 
     const first = list[0] as LedgerEvent;
     if (first.entityType === 'opportunity') {
       deals.set(first.entityId, computeOpportunityHistory(list));
+      continue;
+    }
+    if (first.entityType === 'call') {
+      foldCallEvents(list); // throws as the projection would on a malformed call
       continue;
     }
     const type = first.entityType;

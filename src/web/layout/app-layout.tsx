@@ -20,6 +20,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: '/pipeline', label: 'Pipeline', show: true },
     { to: '/deals', label: 'Deals', show: true },
+    { to: '/bridge', label: 'Bridge', show: true },
     { to: '/audit', label: 'Audit', show: true },
     { to: '/imports', label: 'Imports', show: session.can.administer },
     { to: '/admin', label: 'Admin', show: session.can.administer },
