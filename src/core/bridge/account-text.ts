@@ -1,5 +1,5 @@
 /** A piece of the written account: plain text, or a figure with the deals behind it. */
-export type AccountFragment = { text: string; deals?: readonly string[] };
+export type AccountFragment = { text: string; deals?: string[] };
 /** One sentence or paragraph of the account, as fragments to join. */
 export type AccountParagraph = AccountFragment[];
 
