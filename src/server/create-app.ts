@@ -18,6 +18,7 @@ import { registerBridgeRoutes } from './routes/bridge-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
 import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerHygieneRoutes } from './routes/hygiene-routes.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerLedgerRoutes } from './routes/ledger-routes.js';
 import { registerQuotaRoutes } from './routes/quota-routes.js';
@@ -93,6 +94,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
+      registerHygieneRoutes(typed, deps);
       registerInsightRoutes(typed, deps);
       registerEngagementRoutes(typed, deps);
       registerQuotaRoutes(typed, deps);

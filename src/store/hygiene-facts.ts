@@ -22,6 +22,8 @@ export type HygieneFactsQuery = {
   minPushesListed: number;
   scope: AccessScope;
   corporateCurrency: string;
+  /** Only these deals (a deal page); all deals when absent. */
+  onlyIds?: readonly string[] | undefined;
 };
 
 type FactsRow = {
@@ -81,6 +83,7 @@ export async function listHygieneFacts(
         and (not o.is_closed or o.closed_recorded_at > ${query.closedSince}
              or o.id = any(${[...query.alsoClosedIds]}::text[]))
         and o.id <> all(${[...query.excludeIds]}::text[])
+        and ${query.onlyIds === undefined ? sql`true` : sql`o.id = any(${[...query.onlyIds]}::text[])`}
     ),
     h as (
       select v.id, v.valid_from, v.stage, v.push_count, v.close_date, v.amount_minor,

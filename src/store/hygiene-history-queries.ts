@@ -132,3 +132,19 @@ export async function convertToCorporate(
   }
   return converted;
 }
+
+/** The latest activities logged against one deal up to T, newest first. */
+export async function listDealActivities(
+  conn: Db,
+  options: { id: string; asOf: Date; limit: number },
+): Promise<{ type: string; subject: string; occurredAt: Date }[]> {
+  const rows = await conn.db
+    .selectFrom('activities')
+    .select(['type', 'subject', 'occurred_at'])
+    .where('opportunity_id', '=', options.id)
+    .where('occurred_at', '<=', options.asOf)
+    .orderBy('occurred_at', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({ type: r.type, subject: r.subject, occurredAt: r.occurred_at }));
+}

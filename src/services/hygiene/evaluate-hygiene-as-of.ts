@@ -43,7 +43,7 @@ export type HygieneEvaluation = {
  */
 export async function evaluateHygieneAsOf(
   conn: Pick<Connection, 'db'>,
-  options: { asOf: Date; scope: AccessScope },
+  options: { asOf: Date; scope: AccessScope; dealIds?: readonly string[] },
 ): Promise<HygieneEvaluation> {
   const { asOf, scope } = options;
   const org = await getOrgContext(conn);
@@ -79,9 +79,11 @@ export async function evaluateHygieneAsOf(
     minPushesListed: settings['pushed-repeatedly'].thresholds.pushes,
     scope,
     corporateCurrency: org.settings.corporateCurrency,
+    onlyIds: options.dealIds,
   });
+  const { dealIds } = options;
   const replayed = await replayLateKnownDeals(conn, {
-    ids: lateDeals,
+    ids: dealIds === undefined ? lateDeals : lateDeals.filter((id) => dealIds.includes(id)),
     asOf,
     amountWindowStart,
     lookbackStart,

@@ -349,6 +349,24 @@ export const accessTable: AccessRow[] = [
     request: send('POST', '/api/admin/currencies/GBP/rates', { validFrom: '2026-01-01', rate: '1.27' }),
     expect: adminOnly(200),
   },
+  // Pipeline hygiene: flags and scores within the caller's scope; one deal's inspection like its page.
+  { route: 'GET /api/hygiene', request: get('/api/hygiene?trendWeeks=0'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/hygiene/inspection',
+    request: get('/api/hygiene/inspection?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
+  ...dealRows('GET /api/hygiene/deals/:id', (deal) => get(`/api/hygiene/deals/${deal}`)(), {
+    own: [401, 200, 200, 200, 200, 200],
+    subtree: [401, 404, 200, 200, 200, 200],
+    outside: [401, 404, 404, 200, 200, 200],
+  }),
+  { route: 'GET /api/admin/hygiene-rules', request: get('/api/admin/hygiene-rules'), expect: adminOnly(200) },
+  {
+    route: 'PATCH /api/admin/hygiene-rules/:rule',
+    request: send('PATCH', '/api/admin/hygiene-rules/amount-swing', { severity: 'high' }),
+    expect: adminOnly(200),
+  },
 ];
 
 /** Three rows for a route about one deal: the rep's own, one in the manager's subtree, one outside. */
