@@ -11,6 +11,8 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerHygieneCommand } from './commands/hygiene-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
+import { registerInsightsCommand } from './commands/insights-command.js';
+import { registerEngagementCommand } from './commands/engagement-command.js';
 import { registerForecastCommand } from './commands/forecast-command.js';
 import { registerBacktestCommand } from './commands/backtest-command.js';
 import { registerRebuildCommand } from './commands/rebuild-command.js';
@@ -53,6 +55,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .showHelpAfterError();
   for (const register of [
     registerPipelineCommand,
+    registerInsightsCommand,
+    registerEngagementCommand,
     registerForecastCommand,
     registerBacktestCommand,
     registerVerifyCommand,

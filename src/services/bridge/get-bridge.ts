@@ -5,6 +5,8 @@ import {
   bridgeStepLabels,
   type Bridge,
   type BridgeDeal,
+  type BridgeDealVersion,
+  type BridgePerson,
   type BridgeRates,
 } from '../../core/bridge/bridge-types.js';
 import { computeBridge, type BridgeInput } from '../../core/bridge/compute-bridge.js';
