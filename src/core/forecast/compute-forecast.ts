@@ -134,6 +134,7 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
     });
   }
 
+  deals.sort((a, b) => b.expectedMinor - a.expectedMinor || a.id.localeCompare(b.id));
   const openTotals = simulateOpenDeals({
     probabilities: Float64Array.from(deals, (d) => d.probability),
     amounts: Float64Array.from(

@@ -57,13 +57,23 @@ export function foldForecastEvents(events: readonly EventLike[]): ForecastRecord
 
 /**
  * The id of a stored forecast: a digest of what makes two showings the same forecast (period,
- * team, person, scope, as-of day, ledger length, method). Showing the same forecast again the
- * same day, with nothing new in the ledger, stores nothing new.
+ * team, person, scope, as-of day, method and the figures shown). Showing the same figures again
+ * the same day stores nothing new; the ledger length is left out, since storing a forecast
+ * itself lengthens the ledger.
  */
 export function computeForecastRecordId(
   record: Pick<
     ForecastRecord,
-    'period' | 'teamId' | 'ownerId' | 'scopeKey' | 'asOf' | 'ledgerSeq' | 'methodVersion'
+    | 'period'
+    | 'teamId'
+    | 'ownerId'
+    | 'scopeKey'
+    | 'asOf'
+    | 'methodVersion'
+    | 'expectedMinor'
+    | 'p10Minor'
+    | 'p50Minor'
+    | 'p90Minor'
   >,
 ): string {
   const key = [
@@ -72,8 +82,11 @@ export function computeForecastRecordId(
     record.ownerId ?? '',
     record.scopeKey,
     record.asOf.slice(0, 10),
-    record.ledgerSeq,
     record.methodVersion,
+    record.expectedMinor,
+    record.p10Minor,
+    record.p50Minor,
+    record.p90Minor,
   ].join('\u0000');
   return `fc-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }

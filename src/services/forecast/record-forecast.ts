@@ -21,8 +21,8 @@ export type RecordForecastOptions = Omit<GetForecastOptions, 'asOf'> & {
  * Computes the forecast as of now and stores it in the ledger (`forecast.recorded`, projected into
  * `forecasts`), so it can be scored when the period closes. Only forecasts as of now are stored: a
  * forecast "as of" a past moment computed today is a reconstruction, not something anyone saw.
- * The same forecast shown twice (same scope, day and ledger length) is stored once; the report
- * says which event holds it.
+ * The same figures shown twice the same day for the same scope are stored once; the report says
+ * which event holds them.
  */
 export async function recordForecast(
   handle: DatabaseHandle,
