@@ -9,6 +9,8 @@ import { demoSettings, planDemoRates } from './demo-settings.js';
 import { dayOf, dayStart } from './demo-time.js';
 import { planDemoTimeline } from './demo-timeline.js';
 import { planDemoCalls } from './demo-calls.js';
+import { planDemoEngagement } from './demo-engagement.js';
+import { collectDemoDeals, planDemoInsights } from './demo-insights.js';
 import { planDealActivities, planProspecting, type PlannedActivity } from './plan-activities.js';
 import { planRepDeals } from './plan-rep-deals.js';
 import { createRandom } from './random.js';
@@ -132,6 +134,17 @@ export function generateDemoOrganisation({ seed, now }: GenerateDemoOptions): De
   });
   for (const call of calls)
     writer.add('call', call.entityId, 'call.submitted', call.timeMs, call.userId, call.payload);
+  const demoDeals = collectDemoDeals(writer.events);
+  for (const e of [
+    ...planDemoInsights({ random: random.fork('insights'), deals: demoDeals, nowMs }),
+    ...planDemoEngagement({
+      random: random.fork('engagement'),
+      deals: demoDeals,
+      users: people.users,
+      ...timeline,
+    }),
+  ])
+    writer.add(e.entityType, e.entityId, e.kind, e.timeMs, e.actor, e.payload);
   activities
     .sort((a, b) => a.timeMs - b.timeMs)
     .forEach((activity, i) => writer.activity(`demo-activity-${String(i + 1).padStart(6, '0')}`, activity));

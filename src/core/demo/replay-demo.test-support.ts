@@ -1,4 +1,5 @@
 import { foldCallEvents } from '../calls/call-submission.js';
+import { foldEngagementEvents } from '../engagement/fold-engagement-events.js';
 import { applyRecordEvent, isRecordEntityType, type RecordStates } from '../apply-record-event.js';
 import { GENESIS_HASH, type LedgerEvent, type NewEvent } from '../ledger-event.js';
 import { computeEventHash } from '../ledger-hash.js';
@@ -60,6 +61,7 @@ export function replay(events: readonly NewEvent[], recordedTime: Date): Replay 
       foldCallEvents(list); // throws as the projection would on a malformed call
       continue;
     }
+    if (foldEngagementEvents(list)) continue; // insights, meetings, programme: throws if malformed
     const type = first.entityType;
     if (!isRecordEntityType(type)) throw new Error(`unexpected entity type ${type}`);
     let state: RecordStates[typeof type] | null = null;
