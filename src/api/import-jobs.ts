@@ -10,6 +10,7 @@ export const importCsvEntities = [
   'teams',
   'accounts',
   'activities',
+  'quotas',
 ] as const;
 export const importJobStatuses = ['running', 'succeeded', 'failed'] as const;
 

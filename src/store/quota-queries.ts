@@ -46,3 +46,19 @@ export async function listIndicatorTargets(conn: Db): Promise<IndicatorTargetRow
     setAt: r.set_at,
   }));
 }
+
+/** Which of the given ids are people (`user`) or teams (`team`) the organisation has. */
+export async function findExistingSubjects(
+  conn: Db,
+  subjectType: QuotaSubjectType,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const table = subjectType === 'user' ? 'users' : 'teams';
+  const rows = await conn.db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

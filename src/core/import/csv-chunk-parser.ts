@@ -24,6 +24,8 @@ export type CsvChunkParserOptions = {
    * file one record, re-scanned on every chunk.
    */
   maxRecordChars?: number;
+  /** The character between values: `,` (default), `\t` for tab-separated files, `;`. */
+  delimiter?: string;
 };
 
 export type CsvChunkParser = {
@@ -55,7 +57,7 @@ export function createCsvChunkParser(options: CsvChunkParserOptions): CsvChunkPa
     const records: CsvRecord[] = [];
     let start = 0;
     const parser = new Papa.Parser({
-      delimiter: ',',
+      delimiter: options.delimiter ?? ',',
       newline,
       step: (result: Papa.ParseStepResult<string[]>) => {
         const end = result.meta.cursor;

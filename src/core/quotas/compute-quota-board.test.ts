@@ -49,3 +49,20 @@ describe('computeQuotaBoard', () => {
     });
   });
 });
+
+describe('computeQuotaBoard for people outside every team', () => {
+  it('still lists a person who has a quota but no role in any team', () => {
+    const board = computeQuotaBoard({
+      teams,
+      members,
+      quotas: [{ subjectType: 'user', subjectId: 'u7', corporateMinor: 5_000n }],
+      names: new Map([['u7', 'Gil']]),
+    });
+    expect(board.people.find((p) => p.userId === 'u7')).toEqual({
+      userId: 'u7',
+      name: 'Gil',
+      teamIds: [],
+      quotaMinor: 5_000n,
+    });
+  });
+});

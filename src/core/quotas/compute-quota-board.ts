@@ -35,6 +35,8 @@ export function computeQuotaBoard(input: {
   teams: readonly BoardTeam[];
   members: readonly BoardMember[];
   quotas: readonly BoardQuota[];
+  /** Names of people who may hold a quota without a role in any team. */
+  names?: ReadonlyMap<string, string>;
 }): { people: QuotaBoardPerson[]; teams: QuotaBoardTeam[] } {
   const userQuota = new Map<string, bigint | null>();
   const teamQuota = new Map<string, bigint | null>();
@@ -51,6 +53,10 @@ export function computeQuotaBoard(input: {
     };
     if (!person.teamIds.includes(member.teamId)) person.teamIds.push(member.teamId);
     people.set(member.userId, person);
+  }
+  for (const [userId, quotaMinor] of userQuota) {
+    if (people.has(userId)) continue;
+    people.set(userId, { userId, name: input.names?.get(userId) ?? userId, teamIds: [], quotaMinor });
   }
   const teams = input.teams.map((team): QuotaBoardTeam => {
     const memberIds = collectSubtreeMembers(team.id, input.teams, input.members);

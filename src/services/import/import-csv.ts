@@ -21,6 +21,7 @@ import {
   importMappedUsers,
 } from './csv/import-mapped-records.js';
 import type { CsvRun } from './csv/csv-run.js';
+import { importMappedQuotas } from '../quotas/import-mapped-quotas.js';
 import { ImportBatch, type ImportSummary } from './import-batch.js';
 import { digestImportFile, openCsvTable } from './import-file.js';
 import type { ImportOptions } from './import-options.js';
@@ -40,6 +41,7 @@ const importers: Record<CsvEntity, (conn: Connection, run: CsvRun) => Promise<vo
   teams: importMappedTeams,
   accounts: importMappedAccounts,
   activities: importMappedActivities,
+  quotas: importMappedQuotas,
 };
 
 /**
@@ -51,7 +53,8 @@ export async function importCsv(handle: DatabaseHandle, options: ImportCsvOption
   const mapping = await readMappingFile(options.mappingPath, options.entity);
   const batch = new ImportBatch(options.actor, options.now);
   const fileIndex = batch.addFile(
-    await digestImportFile(options.path, basename(options.path), options.encoding ?? mapping.encoding).catch(
+    await digestImportFile(options.path, basename(options.path), options.encoding ?? mapping.encoding).then(
+      (file) => ({ ...file, delimiter: mapping.delimiter, columns: mapping.columns }),
       (error: unknown) => {
         throw new DomainError('invalid-input', `cannot read ${options.path}`, [
           { where: options.path, reason: error instanceof Error ? error.message : String(error) },

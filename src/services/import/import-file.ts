@@ -16,6 +16,10 @@ export type ImportFile = {
   sha256: string;
   encoding: string;
   bomBytes: number;
+  /** The character between values when it is not a comma (a mapping's `delimiter`). */
+  delimiter?: string;
+  /** Column names for a file without a header line (a mapping's `columns`): every record is data. */
+  columns?: readonly string[];
 };
 
 const chunkBytes = 1 << 20;
@@ -69,10 +73,20 @@ export async function openCsvTable(file: ImportFile, onBytes?: (bytes: number) =
   const records = readCsvRecords(file, onBytes);
   const first = await records.next();
   if (first.done) return { header: null, rows: (async function* () {})() };
-  const header = createCsvHeader(file.name, first.value);
+  const header = file.columns
+    ? // A headerless file: its header is the mapping's column list and takes no bytes of the file.
+      createCsvHeader(file.name, {
+        line: 0,
+        fields: [...file.columns],
+        byteStart: file.bomBytes,
+        byteEnd: file.bomBytes,
+        problem: null,
+      })
+    : createCsvHeader(file.name, first.value);
   return {
     header,
     rows: (async function* () {
+      if (file.columns) yield Object.assign(first.value, { header });
       // The header is set on each record in place: a copy per row costs more than the parse.
       for await (const record of records) yield Object.assign(record, { header });
     })(),
@@ -84,7 +98,11 @@ async function* readCsvRecords(
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<CsvRecord> {
   const decoder = createDecoder(file.encoding);
-  const parser = createCsvChunkParser({ byteLength: byteLengthOf(file.encoding), firstByte: file.bomBytes });
+  const parser = createCsvChunkParser({
+    byteLength: byteLengthOf(file.encoding),
+    firstByte: file.bomBytes,
+    delimiter: file.delimiter,
+  });
   for await (const chunk of createReadStream(file.path, { highWaterMark: chunkBytes })) {
     const bytes = chunk as Buffer;
     onBytes?.(bytes.length);

@@ -10,6 +10,7 @@ import { openSalesforceExport, type SalesforceObject } from './open-salesforce-e
 import { runImportBatch } from './run-import-batch.js';
 import { importSalesforceActivities } from './salesforce/import-salesforce-activities.js';
 import { importSalesforcePeople, UserDirectory } from './salesforce/import-salesforce-people.js';
+import { importSalesforceQuotas } from './salesforce/import-salesforce-quotas.js';
 import { readSalesforceOpportunities } from './salesforce/read-salesforce-opportunities.js';
 import {
   applySalesforceCurrencies,
@@ -27,8 +28,8 @@ export type ImportSalesforceOptions = ImportOptions & { path: string };
  * batch. In an empty database it creates the organisation from the files: settings, currencies and
  * rates (CurrencyType), fiscal year (FiscalYearSettings / Period), stages as the data uses them;
  * then teams (UserRole), users (User, or placeholders for bare owner ids), accounts, opportunities
- * with their history replayed at its own timestamps, and activities (Task, Event). Quotas
- * (ForecastingQuota) are not imported yet; the summary says so.
+ * with their history replayed at its own timestamps, activities (Task, Event) and quotas
+ * (ForecastingQuota).
  */
 export async function importSalesforce(
   handle: DatabaseHandle,
@@ -39,13 +40,6 @@ export async function importSalesforce(
     const batch = new ImportBatch(options.actor, options.now);
     const fileOf = new Map<SalesforceObject, number>();
     for (const [object, file] of exported.files) {
-      if (object === 'ForecastingQuota') {
-        batch.skippedFiles.push({
-          name: file.name,
-          reason: 'quotas (ForecastingQuota) are not imported yet',
-        });
-        continue;
-      }
       fileOf.set(object, batch.addFile(await digestImportFile(file.path, file.name, options.encoding)));
     }
     for (const name of exported.ignored) {
@@ -102,6 +96,7 @@ export async function importSalesforce(
         await importSalesforcePeople(conn, run, users, owners);
         await replaySalesforceOpportunities(conn, run, opportunities, staged);
         await importSalesforceActivities(conn, run, users);
+        await importSalesforceQuotas(conn, run, users);
       },
     );
   } finally {

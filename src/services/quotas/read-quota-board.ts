@@ -3,6 +3,7 @@ import type { AccessScope } from '../../core/access-scope.js';
 import { periodDates } from '../../core/fiscal-calendar.js';
 import { computeQuotaBoard, collectSubtreeMembers } from '../../core/quotas/compute-quota-board.js';
 import { convertToCorporate } from '../../core/quotas/convert-to-corporate.js';
+import { listUsersWithRoles } from '../../store/admin-queries.js';
 import { listQuotas } from '../../store/quota-queries.js';
 import { readQuotaRateTable } from '../../store/quota-rate-table.js';
 import type { Connection } from '../../store/session.js';
@@ -19,15 +20,17 @@ export async function readQuotaBoard(
   options: { org: OrgContext; period: string; scope: AccessScope },
 ) {
   const { start } = periodDates(options.org.calendar, options.period);
-  const [teams, quotas, rates] = await Promise.all([
+  const [teams, quotas, rates, users] = await Promise.all([
     readAdminTeams(conn),
     listQuotas(conn, [options.period]),
     readQuotaRateTable(conn, options.org.settings.corporateCurrency),
+    listUsersWithRoles(conn),
   ]);
   const members = teams.flatMap((t) => t.members.map((m) => ({ ...m, teamId: t.id })));
   const board = computeQuotaBoard({
     teams: teams.map((t) => ({ id: t.id, name: t.name, parentId: t.parentId, depth: t.depth })),
     members,
+    names: new Map(users.map((u) => [u.id, u.name])),
     quotas: quotas.map((q) => ({
       subjectType: q.subjectType,
       subjectId: q.subjectId,

@@ -12,6 +12,7 @@ export const mappedEntities = [
   'teams',
   'accounts',
   'activities',
+  'quotas',
 ] as const;
 export type MappedEntity = (typeof mappedEntities)[number];
 
@@ -77,6 +78,10 @@ export const mappingFileSchema = z
     description: z.string().optional(),
     /** The file's encoding, when detection should not decide. */
     encoding: z.string().optional(),
+    /** The character between values: `,` by default, `\t` for a tab-separated file, `;`. */
+    delimiter: z.string().length(1).optional(),
+    /** Names of the columns of a file without a header line, in order: every line is then data. */
+    columns: z.array(z.string().min(1)).min(1).optional(),
     /** Names the source in origin keys (`<source>:<entity>:<id>`), so re-imports find their rows. */
     source: z
       .string()
@@ -163,6 +168,12 @@ export const entityFields: Record<
     optional: ['id', 'type', 'subject', 'opportunityId', 'accountId', 'ownerId'],
     customFields: true,
   },
+  // One of ownerId / teamId, and one of period / periodDate: checked by checkMapping.
+  quotas: {
+    required: ['amount'],
+    optional: ['id', 'ownerId', 'teamId', 'period', 'periodDate', 'periodKind', 'currency', 'modifiedAt'],
+    customFields: false,
+  },
 };
 
 /** Problems with a mapping for an entity: unknown or missing fields, a teams mapping without ids. */
@@ -183,5 +194,12 @@ export function checkMapping(entity: MappedEntity, mapping: MappingFile): string
   if (mapping.path && entity !== 'teams') problems.push('path is for teams only');
   if (mapping.closedDealHistory && entity !== 'opportunities')
     problems.push('closedDealHistory is for opportunities only');
+  if (entity === 'quotas') {
+    const has = (key: string) => mapping.fields[key] !== undefined;
+    if (has('ownerId') === has('teamId'))
+      problems.push('a quotas mapping needs exactly one of ownerId and teamId');
+    if (has('period') === has('periodDate'))
+      problems.push('a quotas mapping needs exactly one of period and periodDate');
+  }
   return problems;
 }
