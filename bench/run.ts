@@ -8,6 +8,7 @@
 import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
 import { benchBridge } from './bridge.bench.js';
+import { benchHygiene } from './hygiene.bench.js';
 import { benchImportHistory } from './import-history.bench.js';
 import { benchPipelineApi } from './pipeline-api.bench.js';
 import { benchWebBundle } from './web-bundle.bench.js';
@@ -18,6 +19,7 @@ const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
   'as-of-pipeline': benchAsOfPipeline,
   'pipeline-api': benchPipelineApi,
   'web-bundle': benchWebBundle,
+  hygiene: benchHygiene,
   bridge: benchBridge,
 };
 

@@ -18,6 +18,13 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** The address users reach Candor at, e.g. https://candor.example.com; needed for single sign-on. */
   publicUrl: z.string().url().optional(),
+  /** Weekly digests by e-mail: an SMTP server URL (smtp://user:pass@host:587, smtps://…). */
+  smtpUrl: z.string().url().optional(),
+  /** The sender of digest e-mails. */
+  digestFrom: z.string().min(3).default('Candor <candor@localhost>'),
+  /** Weekly digests as JSON to a webhook, signed with HMAC-SHA256 using the secret (docs/hygiene.md). */
+  digestWebhookUrl: z.string().url().optional(),
+  digestWebhookSecret: z.string().min(16).optional(),
   /** OpenID Connect single sign-on: all three set, or none. */
   oidc: z
     .object({
@@ -41,6 +48,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: env.LOG_LEVEL || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    digestFrom: env.DIGEST_FROM || undefined,
+    digestWebhookUrl: env.DIGEST_WEBHOOK_URL || undefined,
+    digestWebhookSecret: env.DIGEST_WEBHOOK_SECRET || undefined,
     oidc:
       env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET
         ? {

@@ -8,6 +8,7 @@ import { registerCallsCommand } from './commands/calls-command.js';
 import { registerQuotasCommand } from './commands/quotas-command.js';
 import { registerScorecardCommand } from './commands/scorecard-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerDigestCommand } from './commands/digest-command.js';
 import { registerHygieneCommand } from './commands/hygiene-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerPipelineCommand } from './commands/pipeline-command.js';
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerImportCommand,
     registerAdminCommand,
     registerHygieneCommand,
+    registerDigestCommand,
     registerCallsCommand,
     registerScorecardCommand,
     registerQuotasCommand,
