@@ -4,6 +4,8 @@ import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
 import { registerAdminCommand } from './commands/admin-command.js';
+import { registerBoardpackCommand } from './commands/boardpack-command.js';
+import { registerBridgeCommand } from './commands/bridge-command.js';
 import { registerCallsCommand } from './commands/calls-command.js';
 import { registerQuotasCommand } from './commands/quotas-command.js';
 import { registerScorecardCommand } from './commands/scorecard-command.js';
@@ -71,6 +73,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerCallsCommand,
     registerScorecardCommand,
     registerQuotasCommand,
+    registerBridgeCommand,
+    registerBoardpackCommand,
   ]) {
     register(program, context);
   }

@@ -13,6 +13,7 @@ import { appVersion } from './app-version.js';
 import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerBoardpackRoutes } from './routes/boardpack-routes.js';
 import { registerCallRoutes } from './routes/call-routes.js';
 import { registerBridgeRoutes } from './routes/bridge-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
@@ -91,6 +92,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerExportRoutes(typed, deps);
       registerImportJobRoutes(typed, deps, { uploadLimitBytes: importUploadLimitBytes });
       registerBridgeRoutes(typed, deps);
+      registerBoardpackRoutes(typed, deps);
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);

@@ -16,7 +16,7 @@ export type BridgeVersionQuery = {
 /**
  * Every version valid at some moment of `[from, to]` of the deals that closed in the period at some
  * moment of it (in the owners' hands, when given). Two index range reads: the candidates by close
- * date (`opportunity_versions_asof`), then their versions by primary key (id, valid_from). Versions
+ * date (`opportunity_versions_asof`), then each one's versions by primary key (id, valid_from). Versions
  * of a candidate outside the owners are returned too: the bridge needs them to see a deal leave or
  * enter the caller's view, and names the deal only by a version in view.
  */
@@ -46,13 +46,18 @@ export async function listBridgeVersions(
       where close_date >= ${query.closeFrom} and close_date < ${query.closeTo}
         and valid_from <= ${query.to} and valid_to > ${query.from} and ${owners}
     )
+    -- Each candidate's versions by the primary key (id, valid_from); \`offset 0\` keeps the planner
+    -- from flattening this into a hash join over every version of every deal.
     select v.id, v.name, v.valid_from,
            case when v.valid_to = 'infinity' then null else v.valid_to end as valid_to,
            v.owner_id, v.account_id, v.amount_minor, v.currency, v.stage, v.forecast_category,
            v.is_closed, v.is_won, v.close_date, v.push_count
     from candidates c
-    join opportunity_versions v on v.id = c.id
-    where v.valid_from <= ${query.to} and v.valid_to > ${query.from}`.execute(conn.db);
+    cross join lateral (
+      select * from opportunity_versions o
+      where o.id = c.id and o.valid_from <= ${query.to} and o.valid_to > ${query.from}
+      offset 0
+    ) v`.execute(conn.db);
   return result.rows.map((r) => ({
     dealId: r.id,
     name: r.name,

@@ -85,6 +85,7 @@ export const accessTable: AccessRow[] = [
   { route: 'GET /api/ledger/head', request: get('/api/ledger/head'), expect: everyoneSignedIn },
   { route: 'GET /api/pipeline', request: get('/api/pipeline?period=2026-Q1'), expect: everyoneSignedIn },
   { route: 'GET /api/bridge', request: get('/api/bridge?period=2026-Q1'), expect: everyoneSignedIn },
+  { route: 'GET /api/boardpack', request: get('/api/boardpack?period=2026-Q1'), expect: everyoneSignedIn },
   // Candor's forecast: everyone who reads gets it for their own scope; a person outside it is refused.
   {
     route: 'GET /api/forecast',
