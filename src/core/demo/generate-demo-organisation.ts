@@ -12,6 +12,7 @@ import { planDemoCalls } from './demo-calls.js';
 import { planDemoEngagement } from './demo-engagement.js';
 import { collectDemoDeals, planDemoInsights } from './demo-insights.js';
 import { planDealActivities, planProspecting, type PlannedActivity } from './plan-activities.js';
+import { planDemoQuotas } from './demo-quotas.js';
 import { planRepDeals } from './plan-rep-deals.js';
 import { createRandom } from './random.js';
 
@@ -145,6 +146,8 @@ export function generateDemoOrganisation({ seed, now }: GenerateDemoOptions): De
     }),
   ])
     writer.add(e.entityType, e.entityId, e.kind, e.timeMs, e.actor, e.payload);
+  for (const q of planDemoQuotas({ people, quarters: timeline.quarters, setupMs }))
+    writer.add(q.entityType, q.entityId, q.kind, q.timeMs, admin, q.payload);
   activities
     .sort((a, b) => a.timeMs - b.timeMs)
     .forEach((activity, i) => writer.activity(`demo-activity-${String(i + 1).padStart(6, '0')}`, activity));

@@ -27,18 +27,18 @@ export const targetIndicatorNames = Object.keys(targetIndicators) as TargetIndic
 
 /**
  * Defaults used until an admin sets a target for a role. They are common sales-management rules of
- * thumb for a B2B rep, stated so nobody mistakes them for this organisation's own figures:
- * 10 meetings, 30 calls, 3 demos and 40 emails a week; 3 deals moved to a later stage a week;
+ * thumb for a B2B rep as logged in a CRM, stated so nobody mistakes them for this organisation's
+ * own figures: 5 meetings, 15 calls, 2 demos and 20 emails a week; 2 deals moved to a later stage a week;
  * new pipeline each month worth 1× that month's quota (a 3× coverage at a 33 % win rate needs it);
  * open pipeline 3× the quota still to go; a win rate of 25 %. Managers, executives, viewers and
  * admins take the rep defaults: their team cards measure their reps.
  */
 export const defaultTargets: Record<TargetIndicator, number> = {
-  meetings_per_week: 10,
-  calls_per_week: 30,
-  demos_per_week: 3,
-  emails_per_week: 40,
-  deals_advanced_per_week: 3,
+  meetings_per_week: 5,
+  calls_per_week: 15,
+  demos_per_week: 2,
+  emails_per_week: 20,
+  deals_advanced_per_week: 2,
   pipeline_created_per_month: 1,
   coverage_ratio: 3,
   win_rate: 0.25,

@@ -149,8 +149,8 @@ describe('computeScorecard on a hand-built quarter', () => {
     const meetings = indicator('meetings');
     expect(meetings.value).toBe(2);
     expect(meetings.activityIds).toEqual(['a1', 'a2']);
-    expect(meetings.expected).toBeCloseTo((10 * 45) / 7, 10);
-    expect(meetings.target).toBeCloseTo((10 * 90) / 7, 10);
+    expect(meetings.expected).toBeCloseTo((5 * 45) / 7, 10);
+    expect(meetings.target).toBeCloseTo((5 * 90) / 7, 10);
     expect(meetings.status).toBe('off-track');
   });
 
