@@ -7,6 +7,7 @@
  */
 import { benchAsOfPipeline } from './as-of-pipeline.bench.js';
 import { benchEngines } from './bench-database.js';
+import { benchForecast } from './forecast.bench.js';
 import { benchBridge } from './bridge.bench.js';
 import { benchHygiene } from './hygiene.bench.js';
 import { benchImportHistory } from './import-history.bench.js';
@@ -17,6 +18,7 @@ import type { Engine } from '../src/db/open-database.js';
 const benchmarks: Record<string, (engine: Engine) => Promise<void>> = {
   'import-history': benchImportHistory,
   'as-of-pipeline': benchAsOfPipeline,
+  forecast: benchForecast,
   'pipeline-api': benchPipelineApi,
   'web-bundle': benchWebBundle,
   hygiene: benchHygiene,

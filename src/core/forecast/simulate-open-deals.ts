@@ -30,6 +30,7 @@ export type OpenDealsSimulation = {
  * Generator: mulberry32 (src/core/demo/random.ts), seeded, so a forecast is reproducible.
  */
 export function simulateOpenDeals(input: OpenDealsSimulation): Float64Array {
+  if (input.probabilities.length * input.trials > exactDealTrials) return simulateByShockGrid(input);
   const { probabilities, amounts, ownerSlots, owners, trials } = input;
   const totals = new Float64Array(owners * trials);
   const shockRandom = createRandom(input.seed >>> 0).fork('shock');
@@ -45,6 +46,54 @@ export function simulateOpenDeals(input: OpenDealsSimulation): Float64Array {
         const slot = (ownerSlots[i] as number) * trials + trial;
         totals[slot] = (totals[slot] as number) + (amounts[i] as number);
       }
+    }
+  }
+  return totals;
+}
+
+/** Above this many deal × trial draws, the shock-grid method replaces deal-by-deal draws. */
+export const exactDealTrials = 5_000_000;
+/** Shock values of the grid method; each is used by trials / 64 trials. */
+const shockGridSize = 64;
+
+/**
+ * The same model for large pipelines, without a draw per deal and trial. Given the period's shock
+ * z, deals are independent, so an owner's bookings have mean Σ a·p'(z) and variance
+ * Σ a²·p'(z)(1 − p'(z)); with hundreds of deals per owner their sum is close to normal (Lyapunov's
+ * central limit theorem). 64 shocks z_k ~ N(0, σ²) are drawn; each trial takes one of them in turn
+ * and draws each owner's total from N(mean_k, var_k), cut at 0. Cost: deals × 64 + owners × trials,
+ * instead of deals × trials. Certain deals (p = 0 or 1) add no variance, so their sum stays exact.
+ * Source: conditional normal approximation of a Poisson-binomial sum (e.g. Hong 2013, on
+ * computing the Poisson-binomial distribution).
+ */
+function simulateByShockGrid(input: OpenDealsSimulation): Float64Array {
+  const { probabilities, amounts, ownerSlots, owners, trials } = input;
+  const shockRandom = createRandom(input.seed >>> 0).fork('shock');
+  const sumRandom = createRandom(input.seed >>> 0).fork('sums');
+  const factors = Array.from({ length: shockGridSize }, () =>
+    Math.exp(input.shockSd * drawStandardNormal(shockRandom)),
+  );
+  const means = new Float64Array(owners * shockGridSize);
+  const variances = new Float64Array(owners * shockGridSize);
+  for (let i = 0; i < probabilities.length; i += 1) {
+    const p = probabilities[i] as number;
+    const a = amounts[i] as number;
+    const base = (ownerSlots[i] as number) * shockGridSize;
+    for (let k = 0; k < shockGridSize; k += 1) {
+      const odds = p * (factors[k] as number);
+      const shocked = p >= 1 ? 1 : odds / (1 - p + odds);
+      means[base + k] = (means[base + k] as number) + a * shocked;
+      variances[base + k] = (variances[base + k] as number) + a * a * shocked * (1 - shocked);
+    }
+  }
+  const totals = new Float64Array(owners * trials);
+  for (let trial = 0; trial < trials; trial += 1) {
+    const k = trial % shockGridSize;
+    for (let slot = 0; slot < owners; slot += 1) {
+      const cell = slot * shockGridSize + k;
+      const sd = Math.sqrt(variances[cell] as number);
+      const draw = (means[cell] as number) + (sd > 0 ? sd * drawStandardNormal(sumRandom) : 0);
+      totals[slot * trials + trial] = Math.max(draw, 0);
     }
   }
   return totals;

@@ -1,0 +1,137 @@
+import { createRandom } from '../src/core/demo/random.js';
+import { generateDemoOrganisation } from '../src/core/demo/generate-demo-organisation.js';
+import { computeForecast, defaultTrials, type PeriodDeal } from '../src/core/forecast/compute-forecast.js';
+import type { DealTimeline, DealVersion } from '../src/core/forecast/deal-timeline.js';
+import { computeForecastPeriod, computePreviousPeriods } from '../src/core/forecast/forecast-period.js';
+import { simulateRollup, type RollupGroup } from '../src/core/forecast/simulate-rollup.js';
+import { periodContaining } from '../src/core/fiscal-calendar.js';
+import type { Engine } from '../src/db/open-database.js';
+import { computeOpportunityHistory } from '../src/core/opportunity-history.js';
+import { report } from './bench-database.js';
+
+const openDeals = Number(process.env.BENCH_DEALS ?? 100_000);
+const calendar = {
+  fiscalYearStartMonth: 1,
+  fiscalYearNamedBy: 'start' as const,
+  weekStartDay: 1,
+  timeZone: 'UTC',
+};
+
+/**
+ * Candor's forecast with its range for 100,000 open deals and every team of the demo hierarchy:
+ * the win model trained on the demo organisation's own history, the open deals sampled from the
+ * demo's open pipeline and spread over its reps, then one simulation whose trials roll up to every
+ * team (simulateRollup). Target: under 1 s on two cores; reported as deals × trials per second.
+ * The engine is pure computation: it runs once, whatever the database engine.
+ */
+export async function benchForecast(engine: Engine): Promise<void> {
+  if (engine !== 'pglite') return;
+  const now = new Date('2026-05-14T12:00:00Z');
+  const demo = generateDemoOrganisation({ seed: 1, now });
+  const byDeal = new Map<string, (typeof demo.events)[number][]>();
+  const parents = new Map<string, string | null>();
+  const membersByTeam = new Map<string, Set<string>>();
+  for (const event of demo.events) {
+    if (event.entityType === 'opportunity') {
+      byDeal.set(event.entityId, [...(byDeal.get(event.entityId) ?? []), event]);
+    }
+    if (event.kind === 'team.created')
+      parents.set(event.entityId, (event.payload.parentId as string | null) ?? null);
+    if (event.kind === 'user.role_granted') {
+      const team = String(event.payload.teamId);
+      membersByTeam.set(team, new Set([...(membersByTeam.get(team) ?? []), event.entityId]));
+    }
+  }
+  const history: DealTimeline[] = [...byDeal.entries()].map(([id, events]) => {
+    const { versions, current } = computeOpportunityHistory(
+      events.map((e, i) => ({ ...e, recordedTime: e.businessTime, seq: BigInt(i + 1) })),
+    );
+    return {
+      id,
+      ownerId: current.ownerId,
+      versions: versions.map((v) => toVersion(v.state, v.validFrom, v.validTo)),
+    };
+  });
+  const period = computeForecastPeriod(calendar, periodContaining(calendar, '2026-05-14', 'quarter'));
+  const asOfMs = now.getTime();
+  const open = history
+    .map((t) => t.versions.at(-1) as DealVersion)
+    .filter((v) => !v.isClosed && v.amountMinor !== null);
+  const owners = [...new Set([...membersByTeam.values()].flatMap((m) => [...m]))].sort();
+  const random = createRandom(7);
+  const periodDeals: PeriodDeal[] = Array.from({ length: openDeals }, (_, i) => ({
+    id: `bench-${i}`,
+    ownerId: random.pick(owners),
+    state: { ...random.pick(open), closeDate: period.endDay },
+  }));
+  const slot = new Map(owners.map((o, i) => [o, i]));
+  const children = new Map<string, string[]>();
+  for (const [team, parent] of parents)
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), team]);
+  const subtree = (team: string): string[] => [team, ...(children.get(team) ?? []).flatMap(subtree)];
+  const groups: RollupGroup[] = [...parents.keys()].map((team) => ({
+    id: team,
+    ownerSlots: [...new Set(subtree(team).flatMap((t) => [...(membersByTeam.get(t) ?? [])]))].map(
+      (o) => slot.get(o) as number,
+    ),
+  }));
+
+  const started = performance.now();
+  const forecast = computeForecast({
+    period,
+    trainingPeriods: computePreviousPeriods(calendar, period, 8),
+    asOfMs,
+    periodDeals,
+    history,
+    includeOwner: () => true,
+    stageDefaults: new Map(),
+    trials: 1,
+  });
+  const modelMs = performance.now() - started;
+  const simulated = performance.now();
+  const ranges = simulateRollup({
+    probabilities: Float64Array.from(forecast.deals, (d) => d.probability),
+    amounts: Float64Array.from(forecast.deals, (d) => d.amountMinor ?? 0),
+    ownerSlots: Int32Array.from(forecast.deals, (d) => slot.get(d.ownerId ?? '') ?? 0),
+    owners: owners.length,
+    trials: defaultTrials,
+    shockSd: forecast.model.shockSd,
+    seed: 1,
+    groups,
+  });
+  const simulationMs = performance.now() - simulated;
+  const totalMs = performance.now() - started;
+  report('forecast', {
+    openDeals,
+    teams: ranges.length,
+    trials: defaultTrials,
+    trainingSnapshots: forecast.model.snapshots,
+    modelMs: modelMs.toFixed(0),
+    simulationMs: simulationMs.toFixed(0),
+    totalMs: totalMs.toFixed(0),
+    'deals×trials/s': ((openDeals * defaultTrials) / (simulationMs / 1000)).toExponential(2),
+    'vs 1 s target': (totalMs / 1000).toFixed(2),
+  });
+}
+
+function toVersion(
+  state: ReturnType<typeof computeOpportunityHistory>['current'],
+  from: Date,
+  to: Date | null,
+): DealVersion {
+  return {
+    validFromMs: from.getTime(),
+    validToMs: to ? to.getTime() : Infinity,
+    stage: state.stage,
+    probability01: state.probability01,
+    category: state.forecastCategory,
+    isClosed: state.isClosed,
+    isWon: state.isWon,
+    closeDate: state.closeDate,
+    amountMinor: state.amountMinor === null ? null : Number(state.amountMinor),
+    createdAtMs: state.createdAt.getTime(),
+    stageEnteredAtMs: state.stageEnteredAt.getTime(),
+    pushCount: state.pushCount,
+    closedRecordedAtMs: state.closedRecordedAt ? state.closedRecordedAt.getTime() : null,
+  };
+}

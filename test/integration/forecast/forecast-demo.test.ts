@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PipelineReport } from '../../../src/services/get-pipeline.js';
+import type { ForecastReport } from '../../../src/services/forecast/get-forecast.js';
+import type { BacktestReport } from '../../../src/services/forecast/run-backtest.js';
+import { describeEachEngine } from '../../helpers/test-database.js';
+import { openCliSession, type CliSession } from '../import-cli-helper.js';
+
+const now = new Date('2026-05-14T12:34:56.789Z');
+const minor = (amount: string) => BigInt(amount.replace('.', ''));
+
+describeEachEngine('candor forecast and candor backtest on the demo organisation', (engine) => {
+  let cli: CliSession;
+  let backtest: BacktestReport;
+  beforeAll(async () => {
+    cli = await openCliSession(engine);
+    const demo = await cli.run(['demo', '--json'], now);
+    expect(demo.stderr).toBe('');
+    const result = await cli.run(['backtest', '--json', '--trials', '100'], now);
+    expect(result.stderr).toBe('');
+    backtest = result.json<BacktestReport>();
+  }, 600_000);
+  afterAll(async () => {
+    await cli.close();
+  });
+
+  it('forecasts this quarter from its parts, stores it once a day, and the ledger verifies', async () => {
+    const run = async () =>
+      (await cli.run(['forecast', '--period', '2026-Q2', '--json'], now)).json<ForecastReport>();
+    const report = await run();
+    const { closedWon, openPipeline, notInPipeline } = report.components;
+    expect(report).toMatchObject({ period: '2026-Q2', weekOfPeriod: 7, thinData: false, notes: [] });
+    expect(openPipeline.method).toBe('history');
+    expect(notInPipeline.method).toBe('run-rate');
+    // The parts add up to the expected bookings, to within the rounding of each part to the cent.
+    const parts = minor(closedWon.expected) + minor(openPipeline.expected) + minor(notInPipeline.expected);
+    expect(Number(parts - minor(report.expected))).toBeLessThanOrEqual(2);
+    expect(Number(parts - minor(report.expected))).toBeGreaterThanOrEqual(-2);
+    expect(minor(report.p10) <= minor(report.p50) && minor(report.p50) <= minor(report.p90)).toBe(true);
+    // Closed won so far is the pipeline's Closed category now.
+    const pipeline = (
+      await cli.run(['pipeline', '--period', '2026-Q2', '--json'], now)
+    ).json<PipelineReport>();
+    expect(closedWon.expected).toBe(pipeline.categories.Closed.amount);
+    expect(closedWon.deals).toBe(pipeline.categories.Closed.deals);
+    expect(report.recordedSeq).not.toBeNull();
+    expect((await run()).recordedSeq).toBe(report.recordedSeq);
+    const verify = await cli.run(['verify', '--json'], now);
+    expect(verify.json<{ ok: boolean }>().ok).toBe(true);
+  }, 300_000);
+
+  it('does not store a forecast as of a past moment', async () => {
+    const past = await cli.run(['forecast', '--period', '2026-Q2', '--as-of', '2026-04-15', '--json'], now);
+    expect(past.json<ForecastReport>()).toMatchObject({ weekOfPeriod: 3, recordedSeq: null });
+  }, 120_000);
+
+  it('backtests the last four completed quarters week by week against what really closed', async () => {
+    expect(backtest.periods.map((p) => p.period)).toEqual(['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    for (const period of backtest.periods) {
+      const pipeline = (
+        await cli.run(['pipeline', '--period', period.period, '--json'], now)
+      ).json<PipelineReport>();
+      expect(period.actual).toBe(pipeline.categories.Closed.amount);
+    }
+    // Three methods, each once per week of each quarter (13 or 14 weeks).
+    const weeks = backtest.rows.filter((r) => r.method === 'candor').length;
+    expect(weeks).toBeGreaterThanOrEqual(52);
+    expect(backtest.rows).toHaveLength(3 * weeks);
+    const first = backtest.rows.find((r) => r.method === 'candor' && r.period === '2025-Q3' && r.week === 1);
+    expect(first?.asOf).toBe('2025-07-01T00:00:00.000Z');
+    expect(first?.actual).toBe(backtest.periods[1]?.actual);
+    expect(backtest.notes).toEqual([
+      'submitted calls: none are in the ledger yet, so that baseline is left out',
+    ]);
+  }, 120_000);
+
+  it("scores Candor's forecast better than the stage-weighted pipeline on the demo", () => {
+    const { candor } = backtest.summary;
+    const stageWeighted = backtest.summary['stage-weighted'];
+    expect(candor.wape).not.toBeNull();
+    expect(candor.wape ?? 1).toBeLessThan(stageWeighted.wape ?? 0);
+    expect(candor.coverage ?? 0).toBeGreaterThan(0.5);
+    expect(candor.brier ?? 1).toBeLessThan(stageWeighted.brier ?? 0);
+    expect(stageWeighted.coverage).toBeNull();
+  });
+});
