@@ -82,6 +82,7 @@ export const insightSummarySchema = z.object({
   currency: z.string(),
   range: z.object({ start: daySchema, end: daySchema }),
   filters: z.object({ segment: z.string().nullable(), teamId: z.string().nullable() }),
+  segments: z.array(z.string()).describe('the account segments there are'),
   counts: countsSchema,
   lostWithoutReason: z.number().int().describe('deals lost in the period with no loss reason'),
   competitors: z.array(
@@ -140,6 +141,46 @@ export const missingLossReasonsSchema = z.object({
       name: z.string(),
       closeDate: daySchema.nullable(),
       ownerId: z.string().nullable(),
+    }),
+  ),
+});
+
+export const digestAudienceValues = ['product', 'marketing', 'finance', 'service'] as const;
+
+export const digestSubscriptionInputSchema = z.object({
+  name: z.string().min(1).max(200),
+  audience: z.enum(digestAudienceValues),
+  types: z.array(z.enum(insightTypeValues)).min(1),
+  segments: z.array(z.string().min(1).max(200)).max(50).default([]),
+  email: z.email().nullable().default(null),
+  webhookUrl: z.url().nullable().default(null),
+});
+
+export const digestSubscriptionSchema = digestSubscriptionInputSchema.extend({
+  id: z.string(),
+  active: z.boolean(),
+});
+
+export const digestSubscriptionCreatedSchema = z.object({
+  subscription: digestSubscriptionSchema,
+  webhookSecret: z
+    .string()
+    .nullable()
+    .describe('the HMAC-SHA256 signing secret of the webhook, shown this once'),
+});
+
+export const digestSubscriptionListSchema = z.object({ subscriptions: z.array(digestSubscriptionSchema) });
+
+export const digestSendQuerySchema = z.object({ period: periodSchema });
+export const digestSendResultSchema = z.object({
+  deliveries: z.array(
+    z.object({
+      subscriptionId: z.string(),
+      channel: z.enum(['email', 'webhook']),
+      recipient: z.string(),
+      ok: z.boolean(),
+      attempts: z.number().int(),
+      error: z.string().nullable(),
     }),
   ),
 });

@@ -14,6 +14,15 @@ const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ defa
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
 const BridgePage = lazy(() => import('./bridge/bridge-page.js').then((m) => ({ default: m.BridgePage })));
+const InsightsPage = lazy(() =>
+  import('./insights/insights-page.js').then((m) => ({ default: m.InsightsPage })),
+);
+const EngagementPage = lazy(() =>
+  import('./engagement/engagement-page.js').then((m) => ({ default: m.EngagementPage })),
+);
+const AccountPage = lazy(() =>
+  import('./accounts/account-page.js').then((m) => ({ default: m.AccountPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spinner />}>{children}</Suspense>;
@@ -54,6 +63,30 @@ export function createAppRouter() {
           element: (
             <Loading>
               <DealPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'insights',
+          element: (
+            <Loading>
+              <InsightsPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'engagement',
+          element: (
+            <Loading>
+              <EngagementPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'accounts/:id',
+          element: (
+            <Loading>
+              <AccountPage />
             </Loading>
           ),
         },

@@ -210,7 +210,7 @@ function requireStageFields(current: OpportunityState, changes: OpportunityChang
     !after.lossReason?.trim() &&
     !missing.some((m) => m.where === 'lossReason')
   ) {
-    missing.push({ key: 'lossReason', where: 'lossReason', label: 'a loss reason' });
+    missing.push({ key: 'lossReason', where: 'lossReason', label: 'Loss reason' });
   }
   if (missing.length === 0) return;
   throw new DomainError(

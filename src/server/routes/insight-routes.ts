@@ -1,5 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import {
+  digestSendQuerySchema,
+  digestSendResultSchema,
+  digestSubscriptionCreatedSchema,
+  digestSubscriptionInputSchema,
+  digestSubscriptionListSchema,
   digestExportParamsSchema,
   digestExportQuerySchema,
   insightCaptureSchema,
@@ -12,6 +17,10 @@ import {
   missingLossReasonsSchema,
 } from '../../api/insights.js';
 import { buildDigest } from '../../services/insights/build-digest.js';
+import { getDigestSubscriptions } from '../../services/insights/list-digest-subscriptions.js';
+import { openInsightDigestChannels } from '../../services/insights/open-insight-digest-channels.js';
+import { createDigestSubscription } from '../../services/insights/save-digest-subscription.js';
+import { sendInsightDigests } from '../../services/insights/send-insight-digests.js';
 import { captureInsight } from '../../services/insights/capture-insight.js';
 import { getInsightSummary } from '../../services/insights/get-insight-summary.js';
 import {
@@ -142,6 +151,61 @@ export function registerInsightRoutes(app: ZodApp, deps: AppDeps): void {
           attachmentDisposition(`customer-voice-${query.period}.${request.params.format}`),
         )
         .send(csv ? renderDigestCsv(digest) : renderDigestMarkdown(digest));
+    },
+  );
+
+  app.get(
+    '/insights/subscriptions',
+    {
+      config: { access: 'administer' },
+      schema: {
+        summary: 'The teams subscribed to the customer-voice digest',
+        tags: ['insights', 'administration'],
+        response: { 200: digestSubscriptionListSchema, ...problemResponses(500) },
+      },
+    },
+    async () => ({ subscriptions: await getDigestSubscriptions(deps.db) }),
+  );
+
+  app.post(
+    '/insights/subscriptions',
+    {
+      config: { access: 'administer' },
+      schema: {
+        summary: 'Subscribe a team to the digest: chosen types and segments, by e-mail and/or signed webhook',
+        description: 'The webhook signing secret is answered once, here; it is kept outside the ledger.',
+        tags: ['insights', 'administration'],
+        body: digestSubscriptionInputSchema,
+        response: { 201: digestSubscriptionCreatedSchema, ...problemResponses(400, 500) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createDigestSubscription(deps.db, {
+        ...changeContext(request, deps),
+        input: request.body,
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/insights/digests/send',
+    {
+      config: { access: 'administer' },
+      schema: {
+        summary: "Send a period's customer-voice digest to every active subscription now",
+        tags: ['insights', 'administration'],
+        querystring: digestSendQuerySchema,
+        response: { 200: digestSendResultSchema, ...problemResponses(400, 500) },
+      },
+    },
+    async (request) => {
+      const channels = openInsightDigestChannels({
+        smtpUrl: deps.config.smtpUrl,
+        from: deps.config.digestFrom,
+        clock: deps.clock,
+      });
+      return { deliveries: await sendInsightDigests(deps.db, { period: request.query.period, channels }) };
     },
   );
 }

@@ -7,7 +7,12 @@ import { computeTrendPeriods } from '../../core/insights/compute-trend-periods.j
 import type { InsightType } from '../../core/insights/insight.js';
 import { formatMinor } from '../../core/money.js';
 import { findTeamMemberIds } from '../../store/find-team-member-ids.js';
-import { listInsights, listSummaryDeals, type InsightFilter } from '../../store/insight-queries.js';
+import {
+  listAccountSegments,
+  listInsights,
+  listSummaryDeals,
+  type InsightFilter,
+} from '../../store/insight-queries.js';
 import { withConnection, type Connection, type DatabaseHandle } from '../../store/session.js';
 import { getOrgContext } from '../org-context.js';
 
@@ -25,6 +30,8 @@ export type InsightSummaryReport = {
   currency: string;
   range: { start: string; end: string };
   filters: { segment: string | null; teamId: string | null };
+  /** The account segments there are, for a filter picker. */
+  segments: string[];
   counts: Record<InsightType, number>;
   lostWithoutReason: number;
   competitors: {
@@ -95,6 +102,7 @@ export async function getInsightSummary(
       currency: org.settings.corporateCurrency,
       range,
       filters: { segment: filter.segment, teamId: options.teamId ?? null },
+      segments: await listAccountSegments(conn),
       ...formatSummary(summary, money),
       trends: trends.map((t) => ({
         period: t.period,
@@ -123,7 +131,7 @@ export async function resolveFilter(
 function formatSummary(
   summary: InsightSummary,
   money: (minor: bigint) => string,
-): Omit<InsightSummaryReport, 'period' | 'currency' | 'range' | 'filters' | 'trends'> {
+): Omit<InsightSummaryReport, 'period' | 'currency' | 'range' | 'filters' | 'segments' | 'trends'> {
   return {
     counts: summary.counts,
     lostWithoutReason: summary.lostWithoutReason,

@@ -9,6 +9,7 @@ import { useView } from '../view/use-view.js';
 import { DealFacts } from './deal-facts.js';
 import { DealFields } from './deal-fields.js';
 import { DealTimeline } from './deal-timeline.js';
+import { DealInsights } from '../insights/deal-insights.js';
 
 /** One deal: what it is now, its supporting information, and every change the ledger holds. */
 export function DealPage() {
@@ -84,6 +85,7 @@ export function DealPage() {
         <div className="page-stack">
           <DealFacts deal={d} canEdit={canEdit} />
           <DealFields deal={d} canEdit={canEdit} />
+          <DealInsights opportunityId={d.id} />
         </div>
         <DealTimeline deal={d} asOf={view.asOf} />
       </div>

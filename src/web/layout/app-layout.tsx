@@ -21,6 +21,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/pipeline', label: 'Pipeline', show: true },
     { to: '/deals', label: 'Deals', show: true },
     { to: '/bridge', label: 'Bridge', show: true },
+    { to: '/insights', label: 'Voice', show: true },
+    { to: '/engagement', label: 'Engagement', show: true },
     { to: '/audit', label: 'Audit', show: true },
     { to: '/imports', label: 'Imports', show: session.can.administer },
     { to: '/admin', label: 'Admin', show: session.can.administer },

@@ -313,6 +313,22 @@ export const accessTable: AccessRow[] = [
     request: get('/api/insights/digest.md?period=2026-Q1'),
     expect: everyoneSignedIn,
   },
+  { route: 'GET /api/insights/subscriptions', request: get('/api/insights/subscriptions'), expect: adminOnly(200) },
+  {
+    route: 'POST /api/insights/subscriptions',
+    request: send('POST', '/api/insights/subscriptions', {
+      name: 'Product',
+      audience: 'product',
+      types: ['feature-request'],
+      email: 'product@server.test',
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: 'POST /api/insights/digests/send',
+    request: send('POST', '/api/insights/digests/send?period=2026-Q1', {}),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/engagement/plan', request: get('/api/engagement/plan?period=2026-Q2'), expect: everyoneSignedIn },
   {
     route: 'GET /api/engagement/report',

@@ -11,8 +11,8 @@ describeEachEngine('voice of the customer through the API', (engine) => {
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({
       code: 'stage-requirements-missing',
-      detail: 'the stage Closed Lost needs: a loss reason',
-      errors: [{ where: 'lossReason', reason: 'a loss reason is required to enter Closed Lost' }],
+      detail: 'the stage Closed Lost needs: Loss reason',
+      errors: [{ where: 'lossReason', reason: 'Loss reason is required to enter Closed Lost' }],
     });
     const blank = await ana.send('PATCH', '/api/opportunities/d1', {
       stage: 'Closed Lost',

@@ -79,6 +79,10 @@ export function useVoiceFixture(engine: Engine) {
     await database?.close();
   });
   return {
+    get database(): TestDatabase {
+      if (!database) throw new Error('the database is not open yet');
+      return database;
+    },
     as(name: 'ana' | 'ben' | 'cleo' | 'eve' | 'ada' | 'vera'): SignedInClient {
       const client = clients.get(name);
       if (!client) throw new Error(`${name} is not signed in yet`);

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import {
+  insightSeverityValues,
+  insightTypeLabels,
+  insightTypeValues,
+  type InsightCapture,
+} from '../../api/insights.js';
+import { describeError } from '../http/api-error.js';
+import { Notice } from '../ui/notice.js';
+import { useCaptureInsight } from './insight-queries.js';
+
+type InsightType = (typeof insightTypeValues)[number];
+type Severity = (typeof insightSeverityValues)[number];
+
+/**
+ * Captures what a customer said. On a deal or account page the subject is fixed; on the customer
+ * voice page the person names a deal or an account by id.
+ */
+export function InsightForm({ accountId, opportunityId }: { accountId?: string; opportunityId?: string }) {
+  const capture = useCaptureInsight();
+  const fixed = accountId !== undefined || opportunityId !== undefined;
+  const [subject, setSubject] = useState('');
+  const [type, setType] = useState<InsightType>('competitor-mention');
+  const [competitor, setCompetitor] = useState('');
+  const [topic, setTopic] = useState('');
+  const [text, setText] = useState('');
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [saved, setSaved] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const target = fixed
+      ? { accountId: accountId ?? null, opportunityId: opportunityId ?? null }
+      : subject.trim().startsWith('deal:')
+        ? { opportunityId: subject.trim().slice(5).trim() }
+        : { accountId: subject.trim() };
+    const body: InsightCapture = { ...target, type, competitor, topic, text, severity };
+    setSaved(false);
+    capture.mutate(body, {
+      onSuccess: () => {
+        setSaved(true);
+        setCompetitor('');
+        setTopic('');
+        setText('');
+      },
+    });
+  };
+
+  return (
+    <form className="insight-form" onSubmit={submit} aria-label="Capture an insight">
+      {fixed ? null : (
+        <label className="compact-field insight-subject">
+          <span>Account id, or deal:&lt;id&gt;</span>
+          <input
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            placeholder="e.g. deal:demo-opp-00042"
+            required
+          />
+        </label>
+      )}
+      <label className="compact-field">
+        <span>Type</span>
+        <select value={type} onChange={(e) => setType(e.target.value as InsightType)}>
+          {insightTypeValues.map((t) => (
+            <option key={t} value={t}>
+              {insightTypeLabels[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compact-field">
+        <span>Competitor</span>
+        <input
+          value={competitor}
+          onChange={(e) => setCompetitor(e.target.value)}
+          required={type === 'competitor-mention'}
+        />
+      </label>
+      <label className="compact-field">
+        <span>Topic</span>
+        <input value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="short label, e.g. SSO" />
+      </label>
+      <label className="compact-field">
+        <span>Severity</span>
+        <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
+          {insightSeverityValues.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compact-field insight-text">
+        <span>What the customer said</span>
+        <textarea value={text} rows={2} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={capture.isPending}>
+          Capture
+        </button>
+        {saved ? <span className="save-ok">Captured.</span> : null}
+      </div>
+      {capture.isError ? <Notice tone="error">{describeError(capture.error)}</Notice> : null}
+    </form>
+  );
+}
