@@ -78,7 +78,7 @@ describe('computeBridge on any history', () => {
           expect(s.deals.reduce((sum, d) => sum + d.amountMinor, 0n)).toBe(s.amountMinor);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -92,7 +92,7 @@ describe('computeBridge on any history', () => {
         expect(groups.reduce((s, g) => s + g.bridge.endMinor, 0n)).toBe(whole.endMinor);
         expect(groups.reduce((s, g) => s + g.bridge.wonMinor, 0n)).toBe(whole.wonMinor);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
