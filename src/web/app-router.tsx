@@ -13,6 +13,9 @@ const DealPage = lazy(() => import('./deal/deal-page.js').then((m) => ({ default
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const ScorecardsPage = lazy(() =>
+  import('./scorecards/scorecards-page.js').then((m) => ({ default: m.ScorecardsPage })),
+);
 const BridgePage = lazy(() => import('./bridge/bridge-page.js').then((m) => ({ default: m.BridgePage })));
 const InsightsPage = lazy(() =>
   import('./insights/insights-page.js').then((m) => ({ default: m.InsightsPage })),
@@ -95,6 +98,14 @@ export function createAppRouter() {
           element: (
             <Loading>
               <BridgePage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'scorecards',
+          element: (
+            <Loading>
+              <ScorecardsPage />
             </Loading>
           ),
         },

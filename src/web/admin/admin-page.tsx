@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { CurrenciesTab } from './currencies-tab.js';
 import { FiscalTab } from './fiscal-tab.js';
+import { QuotasTab } from './quotas-tab.js';
 import { StagesTab } from './stages-tab.js';
 import { TeamsTab } from './teams-tab.js';
 import { UsersTab } from './users-tab.js';
@@ -11,6 +12,7 @@ const tabs = [
   { id: 'stages', label: 'Stages', render: () => <StagesTab /> },
   { id: 'fiscal', label: 'Fiscal calendar', render: () => <FiscalTab /> },
   { id: 'currencies', label: 'Currencies & rates', render: () => <CurrenciesTab /> },
+  { id: 'quotas', label: 'Quotas', render: () => <QuotasTab /> },
 ] as const;
 
 /** Administration: people and roles, the team tree, stages, the fiscal calendar and currencies. */

@@ -20,6 +20,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: '/pipeline', label: 'Pipeline', show: true },
     { to: '/deals', label: 'Deals', show: true },
+    { to: '/scorecards', label: 'Scorecards', show: true },
     { to: '/bridge', label: 'Bridge', show: true },
     { to: '/insights', label: 'Voice', show: true },
     { to: '/engagement', label: 'Engagement', show: true },

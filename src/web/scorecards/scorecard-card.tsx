@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ScorecardCard as Card, ScorecardIndicator } from '../../api/scorecards.js';
+import { formatMoney } from '../format/format-money.js';
+import { formatIndicatorValue, statusLabels, trendNumbers } from './format-indicator.js';
+import { Sparkline } from './sparkline.js';
+
+type Props = { card: Card; currency: string; period: string; periods: readonly string[] };
+
+/** Deal-list filters for the indicators whose deals are a category of the period's pipeline. */
+const categoryOf: Partial<Record<string, string[]>> = {
+  bookings: ['Closed'],
+  attainment: ['Closed'],
+  average_deal_size: ['Closed'],
+  coverage: ['Pipeline', 'Best Case', 'Commit'],
+};
+
+/** A rep's or team's card: attainment against pace, then each indicator against its target. */
+export function ScorecardCardView({ card, currency, period, periods }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
+  const dealsLink = (categories: string[] = []) => {
+    const params = new URLSearchParams({ period });
+    params.set(card.subjectType === 'team' ? 'team' : 'owner', card.subjectId);
+    for (const c of categories) params.append('category', c);
+    return `/deals?${params.toString()}`;
+  };
+  const attainment = card.attainment === null ? null : Math.round(card.attainment * 100);
+  return (
+    <article
+      className={`scorecard status-${card.status}`}
+      data-testid={`scorecard-${card.subjectType}-${card.subjectId}`}
+    >
+      <header className="scorecard-head">
+        <div>
+          <h3 className="scorecard-name">
+            {card.subjectType === 'team' ? card.path.join(' / ') : card.name}
+          </h3>
+          <p className="scorecard-sub">
+            {card.subjectType === 'team'
+              ? `${card.headcount} ${card.headcount === 1 ? 'rep' : 'reps'}`
+              : card.path.join(', ')}
+            {' · '}
+            {card.quota === null
+              ? 'no quota'
+              : `quota ${formatMoney(card.quota, currency, { compact: true })}${card.quotaSource === 'members' ? ' (sum of reps)' : card.quotaSource === 'prorated' ? ' (prorated)' : ''}`}
+          </p>
+        </div>
+        <span className={`status-pill status-${card.status}`}>{statusLabels[card.status]}</span>
+      </header>
+      <div className="scorecard-headline">
+        <Link to={dealsLink(['Closed'])} className="scorecard-big" title="The won deals behind the bookings">
+          {formatMoney(card.bookings, currency, { compact: true })}
+        </Link>
+        <span className="scorecard-attainment">
+          {attainment === null ? 'booked' : `${attainment} % of quota`}
+        </span>
+        {card.pace !== null ? (
+          <span className="scorecard-pace">pace {Math.round(card.pace * 100)} %</span>
+        ) : null}
+      </div>
+      {attainment !== null ? (
+        <div className="attainment-bar" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, attainment)}%` }} />
+        </div>
+      ) : null}
+      <table className="indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Now</th>
+            <th scope="col">Target</th>
+            <th scope="col">
+              Trend ({periods[0]} – {periods.at(-1)})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {card.indicators
+            .filter((i) => i.key !== 'bookings')
+            .map((indicator) => (
+              <IndicatorRow
+                key={indicator.key}
+                indicator={indicator}
+                currency={currency}
+                expanded={open === indicator.key}
+                onToggle={() => setOpen(open === indicator.key ? null : indicator.key)}
+                dealsHref={dealsLink(categoryOf[indicator.key])}
+              />
+            ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+function IndicatorRow(props: {
+  indicator: ScorecardIndicator;
+  currency: string;
+  expanded: boolean;
+  onToggle: () => void;
+  dealsHref: string;
+}) {
+  const { indicator, currency } = props;
+  const count = indicator.dealIds.length + indicator.activityCount;
+  return (
+    <>
+      <tr className={`indicator-row status-${indicator.status}`}>
+        <th scope="row">
+          <span className={`status-dot status-${indicator.status}`} title={statusLabels[indicator.status]} />
+          {count > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={props.expanded}
+              onClick={props.onToggle}
+            >
+              {indicator.label}
+            </button>
+          ) : (
+            indicator.label
+          )}
+        </th>
+        <td className="num">{formatIndicatorValue(indicator.value, indicator.unit, currency)}</td>
+        <td className="num muted">{formatIndicatorValue(indicator.target, indicator.unit, currency)}</td>
+        <td className="trend-cell">
+          <Sparkline
+            values={trendNumbers(indicator.trend)}
+            label={`${indicator.label} over the recent periods`}
+          />
+        </td>
+      </tr>
+      {props.expanded ? (
+        <tr className="indicator-detail">
+          <td colSpan={4}>
+            {indicator.dealIds.length > 0 ? (
+              <p>
+                {indicator.dealIds.length} {indicator.dealIds.length === 1 ? 'deal' : 'deals'}:{' '}
+                {indicator.dealIds.slice(0, 12).map((id) => (
+                  <Link key={id} to={`/deals/${encodeURIComponent(id)}`} className="deal-chip">
+                    {id}
+                  </Link>
+                ))}
+                {indicator.dealIds.length > 12 ? (
+                  <Link to={props.dealsHref}> all in the deals list</Link>
+                ) : null}
+              </p>
+            ) : null}
+            {indicator.activityCount > 0 ? (
+              <p>
+                {indicator.activityCount} {indicator.activityCount === 1 ? 'activity' : 'activities'} logged
+                {indicator.activityIds.length < indicator.activityCount
+                  ? ` (first ${indicator.activityIds.length} listed by id)`
+                  : ''}
+                : <span className="muted">{indicator.activityIds.slice(0, 8).join(', ')}</span>
+              </p>
+            ) : null}
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
