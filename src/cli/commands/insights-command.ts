@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { everything } from '../../services/access.js';
 import { getInsightSummary, type InsightSummaryReport } from '../../services/insights/get-insight-summary.js';
+import { openInsightDigestChannels } from '../../services/insights/open-insight-digest-channels.js';
+import { sendInsightDigests } from '../../services/insights/send-insight-digests.js';
 import {
   printJson,
   withCommonOptions,
@@ -33,6 +35,32 @@ export function registerInsightsCommand(program: Command, context: CliContext): 
     );
     if (options.json) printJson(context, report);
     else context.io.stdout(formatSummary(report));
+  });
+  withCommonOptions(
+    insights
+      .command('digest')
+      .description(
+        'send the customer-voice digest of a period to every subscribed team (SMTP_URL for e-mail)',
+      )
+      .requiredOption('--period <period>', 'fiscal quarter (2023-Q2), month (2023-04) or year (2023)'),
+  ).action(async (options: CommonOptions & { period: string }) => {
+    const channels = openInsightDigestChannels({
+      smtpUrl: context.config.smtpUrl,
+      from: context.config.digestFrom,
+      clock: context.clock,
+    });
+    const deliveries = await withDatabase(context, options, (handle) =>
+      sendInsightDigests(handle, { period: options.period, channels }),
+    );
+    if (options.json) printJson(context, { deliveries });
+    else {
+      const lines = deliveries.map(
+        (d) =>
+          `${d.ok ? 'sent' : 'FAILED'}  ${d.channel.padEnd(8)}${d.recipient}${d.error ? `  (${d.error})` : ''}`,
+      );
+      context.io.stdout(`${lines.length > 0 ? lines.join('\n') : 'no subscription to deliver to'}\n`);
+    }
+    if (deliveries.some((d) => !d.ok)) context.setExitCode(1);
   });
 }
 
