@@ -3,12 +3,19 @@ import {
   daySchema,
   decimalAmountSchema,
   forecastCategories,
+  instantQuerySchema,
   instantTextSchema,
   seqSchema,
 } from './common-schemas.js';
 
 export const opportunityParamsSchema = z.object({
   id: z.string().min(1).max(200).describe('the opportunity id'),
+});
+
+export const opportunityDetailQuerySchema = z.object({
+  asOf: instantQuerySchema
+    .optional()
+    .describe('the deal as it stood at this instant (the version of it in effect then)'),
 });
 
 const namedRefSchema = z.object({ id: z.string(), name: z.string().nullable() });
@@ -50,5 +57,10 @@ export const opportunityDetailSchema = z.object({
       .int()
       .describe('changes entered with a business time well before the moment they were recorded'),
   }),
+  asOf: instantTextSchema
+    .nullable()
+    .describe(
+      'the instant the deal is shown as of (backdated marks count changes in effect by then); null: now',
+    ),
 });
 export type OpportunityDetailResponse = z.infer<typeof opportunityDetailSchema>;

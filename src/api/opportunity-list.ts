@@ -78,3 +78,17 @@ export const opportunityListSchema = z.object({
   items: z.array(opportunityListItemSchema),
 });
 export type OpportunityListResponse = z.infer<typeof opportunityListSchema>;
+
+export const dealFilterOptionsQuerySchema = z.object({
+  asOf: instantQuerySchema.optional().describe('the owners of the deals as they stood at this instant'),
+});
+
+export const dealFilterOptionsSchema = z.object({
+  owners: z
+    .array(z.object({ id: z.string(), name: z.string(), active: z.boolean() }))
+    .describe('the people who own deals the caller can see, by name'),
+  stages: z
+    .array(z.object({ name: z.string(), isClosed: z.boolean(), active: z.boolean() }))
+    .describe('every stage, in pipeline order'),
+});
+export type DealFilterOptionsResponse = z.infer<typeof dealFilterOptionsSchema>;

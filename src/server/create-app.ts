@@ -12,6 +12,7 @@ import type { AppDeps } from './app-deps.js';
 import { appVersion } from './app-version.js';
 import { registerAccessControl } from './auth/register-access-control.js';
 import { registerProblemHandlers } from './problem-handlers.js';
+import { registerOrgContextCache } from './register-org-context-cache.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerBoardpackRoutes } from './routes/boardpack-routes.js';
 import { registerCallRoutes } from './routes/call-routes.js';
@@ -64,6 +65,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   await app.register(fastifyCookie);
   registerAccessControl(app, deps);
+  registerOrgContextCache(app);
   registerProblemHandlers(app);
 
   await app.register(fastifySwagger, {

@@ -39,7 +39,7 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): Fasti
 function toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'request';
-    const errors = error.validation.map((issue) => validationError(request, part, issue));
+    const errors = error.validation.flatMap((issue) => validationErrors(request, part, issue));
     const named = [...new Set(errors.map((e) => e.where ?? part))].join(', ');
     return buildProblem(request, 'invalid-input', 400, `invalid ${named}`, errors);
   }
@@ -59,11 +59,15 @@ function toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
   return buildProblem(request, 'internal', 500, genericDetail('internal', request), []);
 }
 
-function validationError(
-  request: FastifyRequest,
-  part: string,
-  issue: { instancePath: string; message?: string | undefined },
-): ProblemError {
+/** One issue as fastify-type-provider-zod reports it: the zod issue's code, path and parameters. */
+type ValidationIssue = {
+  instancePath: string;
+  keyword?: string;
+  message?: string | undefined;
+  params?: Record<string, unknown>;
+};
+
+function validationErrors(request: FastifyRequest, part: string, issue: ValidationIssue): ProblemError[] {
   const path = issue.instancePath.split('/').filter(Boolean);
   const source = {
     querystring: request.query,
@@ -71,16 +75,55 @@ function validationError(
     body: request.body,
     headers: request.headers,
   }[part];
-  const value = (part === 'body' ? path : path.slice(0, 1)).reduce<unknown>(
-    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+  const keys = issue.params?.keys;
+  if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+    // A strict schema refused keys it does not know: name each one where it was sent.
+    const parent = valueAt(source, path);
+    return keys.map((key) => {
+      const keyPath = [...path, String(key)];
+      return problemError({
+        where: part === 'body' ? keyPath.join('.') : (keyPath[0] ?? part),
+        value: valueAt(parent, [String(key)]),
+        reason: `unknown ${part === 'body' ? 'field' : 'parameter'}: ${issue.message ?? 'not recognised'}`,
+      });
+    });
+  }
+  return [
+    problemError({
+      // A query or path parameter is named by itself, even when one of its repeated values is the bad one.
+      where: path.length === 0 ? part : part === 'body' ? path.join('.') : (path[0] ?? part),
+      // The whole part (an issue about the query string as such) is no one value to quote.
+      value: path.length === 0 ? undefined : valueAt(source, part === 'body' ? path : path.slice(0, 1)),
+      reason: issue.message ?? 'invalid',
+    }),
+  ];
+}
+
+function valueAt(source: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object' && Object.hasOwn(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined,
     source,
   );
-  return {
-    // A query or path parameter is named by itself, even when one of its repeated values is the bad one.
-    where: path.length === 0 ? part : part === 'body' ? path.join('.') : (path[0] ?? part),
-    ...(value === undefined ? {} : { value: Array.isArray(value) ? value.join(',') : String(value) }),
-    reason: issue.message ?? 'invalid',
-  };
+}
+
+/**
+ * A problem's error entry. Values are quoted as text: a list joined by commas, anything else that
+ * is no plain value (an object; the query string parser's objects have no prototype, so `String`
+ * would throw on them) as JSON, at most 200 characters.
+ */
+function problemError(entry: { where: string; value: unknown; reason: string }): ProblemError {
+  const { where, value, reason } = entry;
+  if (value === undefined) return { where, reason };
+  const text =
+    value === null || typeof value !== 'object'
+      ? String(value)
+      : Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')
+        ? value.join(',')
+        : JSON.stringify(value);
+  return { where, value: text.length > 200 ? `${text.slice(0, 199)}…` : text, reason };
 }
 
 function genericDetail(code: ProblemCode, request: FastifyRequest): string {

@@ -6,9 +6,14 @@ import type { OpportunityState } from '../core/opportunity.js';
 import { listEntityEvents } from '../store/entity-events.js';
 import { findDealInScope, type DealInScope } from '../store/find-deal-in-scope.js';
 import { withConnection, type Connection, type DatabaseHandle } from '../store/session.js';
-import { getOrgContext, type OrgContext } from './org-context.js';
+import { getOrgContext, type OrgContext, type OrgContextReader } from './org-context.js';
 
-export type GetOpportunityOptions = { id: string; scope: AccessScope };
+export type GetOpportunityOptions = {
+  id: string;
+  scope: AccessScope;
+  /** The deal as it stood at this instant (its version then); null or absent: as it stands now. */
+  asOf?: Date | null | undefined;
+};
 
 type NamedRef = { id: string; name: string | null };
 
@@ -36,22 +41,30 @@ export type OpportunityDetail = Omit<
   updatedAt: string;
   lastSeq: string;
   marks: { isLateRecordedClose: boolean; backdatedChanges: number };
+  /** The instant the deal is shown as of; null when it is shown as it stands now. */
+  asOf: string | null;
 };
 
 /**
- * One deal as it stands now, with its account and owner names and its backdating marks. A deal the
- * caller's scope does not reach is `not-found`, exactly like one that does not exist.
+ * One deal as it stands now, or as it stood at `asOf` (the version of it valid then, in business
+ * time, like the as-of pipeline), with its account and owner names and its backdating marks; as of
+ * an instant, the marks count only the changes that had taken effect by then. A deal the caller's
+ * scope does not reach, or that did not exist yet at `asOf`, is `not-found`, exactly like one that
+ * does not exist.
  */
 export async function getOpportunity(
   handle: DatabaseHandle,
-  options: GetOpportunityOptions,
+  options: GetOpportunityOptions & { readOrgContext?: OrgContextReader | undefined },
 ): Promise<OpportunityDetail> {
   return withConnection(handle, async (conn) => {
-    const org = await getOrgContext(conn);
+    const org = await (options.readOrgContext ?? getOrgContext)(conn);
     const deal = await requireDealInScope(conn, org, options);
+    const asOf = options.asOf ?? null;
     const events = await listEntityEvents(conn, 'opportunity', options.id);
-    const backdatedChanges = events.filter((event) => isBackdated(event, org.settings)).length;
-    return toDetail(deal, org, backdatedChanges);
+    const backdatedChanges = events.filter(
+      (event) => (asOf === null || event.businessTime <= asOf) && isBackdated(event, org.settings),
+    ).length;
+    return { ...toDetail(deal, org, backdatedChanges), asOf: asOf?.toISOString() ?? null };
   });
 }
 
@@ -65,16 +78,28 @@ export async function requireDealInScope(
     id: options.id,
     scope: options.scope,
     corporateCurrency: org.settings.corporateCurrency,
+    asOf: options.asOf ?? null,
   });
   if (!deal) {
-    throw new DomainError('not-found', `there is no opportunity '${options.id}'`, [
-      { where: 'id', value: options.id, reason: 'no opportunity you can see has this id' },
+    const then = options.asOf ? ` as of ${options.asOf.toISOString()}` : '';
+    throw new DomainError('not-found', `there is no opportunity '${options.id}'${then}`, [
+      {
+        where: 'id',
+        value: options.id,
+        reason: options.asOf
+          ? 'no opportunity you can see had this id at that time'
+          : 'no opportunity you can see has this id',
+      },
     ]);
   }
   return deal;
 }
 
-function toDetail(deal: DealInScope, org: OrgContext, backdatedChanges: number): OpportunityDetail {
+function toDetail(
+  deal: DealInScope,
+  org: OrgContext,
+  backdatedChanges: number,
+): Omit<OpportunityDetail, 'asOf'> {
   const {
     accountId,
     ownerId,

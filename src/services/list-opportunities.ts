@@ -7,7 +7,7 @@ import { formatMinor } from '../core/money.js';
 import { findTeamMemberIds } from '../store/find-team-member-ids.js';
 import { listDeals, type DealListQuery, type DealRow } from '../store/pipeline-queries.js';
 import { withConnection, type Connection, type DatabaseHandle } from '../store/session.js';
-import { getOrgContext, type OrgContext } from './org-context.js';
+import { getOrgContext, type OrgContext, type OrgContextReader } from './org-context.js';
 
 export type ListOpportunitiesOptions = {
   scope: AccessScope;
@@ -27,6 +27,8 @@ export type ListOpportunitiesOptions = {
   descending: boolean;
   limit: number;
   offset: number;
+  /** Where the org context comes from: an app server's short-lived cache, else read afresh. */
+  readOrgContext?: OrgContextReader | undefined;
 };
 
 export type OpportunityListItem = Omit<
@@ -55,7 +57,7 @@ export async function listOpportunities(
   options: ListOpportunitiesOptions,
 ): Promise<OpportunityList> {
   return withConnection(handle, async (conn) => {
-    const org = await getOrgContext(conn);
+    const org = await (options.readOrgContext ?? getOrgContext)(conn);
     const empty: OpportunityList = {
       total: 0,
       limit: options.limit,
@@ -85,12 +87,7 @@ export async function listOpportunities(
       offset: options.offset,
     };
     const page = await listDeals(conn, query);
-    let total = page.total;
-    if (page.deals.length === 0 && options.offset > 0) {
-      // The total rides on the page's rows; a page past the end has none, so count separately.
-      total = (await listDeals(conn, { ...query, limit: 1, offset: 0 })).total;
-    }
-    return { ...empty, total, items: page.deals.map((deal) => toListItem(deal, org)) };
+    return { ...empty, total: page.total, items: page.deals.map((deal) => toListItem(deal, org)) };
   });
 }
 

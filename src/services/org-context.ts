@@ -13,6 +13,12 @@ export type OrgContext = {
   corporateDecimals: number;
 };
 
+/**
+ * How a read path obtains the org context: `getOrgContext` reads it afresh; an app server passes
+ * its short-lived cache instead (org-context-cache.ts).
+ */
+export type OrgContextReader = (conn: Pick<Connection, 'db'>) => Promise<OrgContext>;
+
 export async function getOrgContext(conn: Pick<Connection, 'db'>): Promise<OrgContext> {
   const settings = await findOrgSettings(conn);
   if (!settings) {

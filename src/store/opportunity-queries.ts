@@ -1,8 +1,10 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AccessScope } from '../core/access-scope.js';
 import type { ForecastCategory } from '../core/forecast-category.js';
 import type { OpportunityState } from '../core/opportunity.js';
 import type { Connection } from '../db/connection.js';
 import type { OpportunityColumns } from '../db/database.js';
+import { dealSourceSql, scopeSql } from './deal-source.js';
 
 export function rowToOpportunity(row: Selectable<OpportunityColumns>): OpportunityState {
   return {
@@ -51,4 +53,24 @@ export async function findOpportunities(
   if (ids.length === 0) return new Map();
   const rows = await conn.db.selectFrom('opportunities').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, rowToOpportunity(row)]));
+}
+
+/** A person who owns deals, as the deal filters offer them. */
+export type DealOwner = { id: string; name: string; active: boolean };
+
+/**
+ * The people who own at least one deal the scope reaches, by name: now, or as of an instant (the
+ * owners of the deal versions in effect then). Only deals decide it, so a person in the scope who
+ * owns nothing is left out, and nobody outside the scope is ever named.
+ */
+export async function listDealOwners(
+  conn: Pick<Connection, 'db'>,
+  query: { scope: AccessScope; asOf: Date | null },
+): Promise<DealOwner[]> {
+  const result = await sql<{ id: string; name: string; active: boolean }>`
+    select u.id, u.name, u.active from users u
+    where exists (select 1 from ${dealSourceSql(query.asOf)} o
+                  where o.owner_id = u.id and ${scopeSql('o', query.scope)})
+    order by u.name, u.id`.execute(conn.db);
+  return result.rows;
 }

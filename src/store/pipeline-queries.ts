@@ -80,7 +80,15 @@ export type DealListQuery = Omit<PipelineQuery, 'closeFrom' | 'closeTo'> & {
   offset: number;
 };
 
-/** The deals behind a pipeline, with filters and paging; total is the count before paging. */
+/**
+ * The deals behind a pipeline, with filters and paging; total is the count before paging (also on
+ * a page past the end, which has no rows).
+ *
+ * The count is its own aggregate over the filters rather than a window over the page query: a
+ * window (`count(*) over ()`) makes every matching row, with all its columns, pass through before
+ * the sort, whereas a plain count can be read from the (owner, close date) index alone and leaves
+ * the page query a top-N sort of just `offset + limit` rows. Names are joined to the page only.
+ */
 export async function listDeals(
   conn: Pick<Connection, 'db'>,
   query: DealListQuery,
@@ -93,12 +101,11 @@ export async function listDeals(
   if (query.stages?.length) filters.push(sql`o.stage = any(${[...query.stages]})`);
   if (query.search) filters.push(sql`o.name ilike ${`%${query.search.replace(/[%_\\]/g, '\\$&')}%`}`);
   const where = sql.join(filters, sql` and `);
-  const sortColumn = { close_date: 'o.close_date', amount: 'a.amount', name: 'o.name' }[
-    query.sort ?? 'close_date'
-  ];
+  const sortColumn = { close_date: 'close_date', amount: 'amount', name: 'name' }[query.sort ?? 'close_date'];
   const direction = sql.raw(query.descending ? 'desc nulls last' : 'asc nulls last');
+  const source = dealSourceSql(query.asOf);
   const result = await sql<{
-    id: string;
+    id: string | null;
     name: string;
     account_id: string | null;
     account_name: string | null;
@@ -118,25 +125,28 @@ export async function listDeals(
     next_step: string | null;
     total: string;
   }>`
-    with page as (
-      select o.id, o.name, o.account_id, o.owner_id, o.stage, o.forecast_category, o.amount_minor,
-             o.currency, a.amount, o.close_date, o.is_closed, o.is_won, o.push_count, o.created_at,
-             o.closed_recorded_at, o.next_step, count(*) over () as total
-      from ${dealSourceSql(query.asOf)} o
-      cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
-      where ${where}
-      order by ${sql.raw(sortColumn)} ${direction}, o.id
-      limit ${query.limit} offset ${query.offset}
-    )
-    -- Names are joined to the page only, not to every matching deal.
-    select o.*, acc.name as account_name, u.name as owner_name
-    from page o
-    left join accounts acc on acc.id = o.account_id
-    left join users u on u.id = o.owner_id
-    order by ${sql.raw(sortColumn.replace('a.amount', 'o.amount'))} ${direction}, o.id`.execute(conn.db);
+    select t.total, p.*
+    from (select count(*) as total from ${source} o where ${where}) t
+    left join (
+      select o.*, acc.name as account_name, u.name as owner_name
+      from (
+        select o.id, o.name, o.account_id, o.owner_id, o.stage, o.forecast_category, o.amount_minor,
+               o.currency, a.amount, o.close_date, o.is_closed, o.is_won, o.push_count, o.created_at,
+               o.closed_recorded_at, o.next_step
+        from ${source} o
+        cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
+        where ${where}
+        order by ${sql.raw(sortColumn === 'amount' ? 'a.amount' : `o.${sortColumn}`)} ${direction}, o.id
+        limit ${query.limit} offset ${query.offset}
+      ) o
+      left join accounts acc on acc.id = o.account_id
+      left join users u on u.id = o.owner_id
+    ) p on true
+    order by p.${sql.raw(sortColumn)} ${direction}, p.id`.execute(conn.db);
+  const rows = result.rows.filter((r): r is typeof r & { id: string } => r.id !== null);
   return {
     total: Number(result.rows[0]?.total ?? 0),
-    deals: result.rows.map((r) => ({
+    deals: rows.map((r) => ({
       id: r.id,
       name: r.name,
       accountId: r.account_id,

@@ -20,10 +20,13 @@ import {
 import { ImportJobRunner } from '../../services/import-jobs/import-job-runner.js';
 import type { ImportUpload } from '../../services/import-jobs/prepare-import.js';
 import {
+  refuseOversizeZip,
+  UnpackedTooLargeError,
   UploadFolder,
   UploadTooLargeError,
   type SavedUpload,
 } from '../../services/import-jobs/upload-folder.js';
+import { salesforceObjects } from '../../services/import/open-salesforce-export.js';
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
 import { attachmentDisposition } from './export-routes.js';
@@ -40,6 +43,13 @@ export type ImportJobRouteOptions = {
  * the form's boundaries and text fields (a mapping sent as text) come on top of the files.
  */
 const formOverheadBytes = 2 * 2 ** 20;
+
+/**
+ * How much larger than the upload limit a Salesforce zip may unpack (the CSV files the import
+ * reads; other entries stay packed). Exports compress about 5 to 10 times; 20 leaves room for
+ * very repetitive data while stopping a zip that would fill the disk: 4,000 MiB by default.
+ */
+const unpackedPerUploadByte = 20;
 
 /**
  * Imports over HTTP, for admins: POST an upload, get 202 and the job, poll it. The routes live in
@@ -90,6 +100,12 @@ export function registerImportJobRoutes(
         let upload;
         try {
           upload = await receiveImportUpload(request, folder, limitBytes);
+          if (upload.kind === 'salesforce') {
+            await refuseOversizeZip(upload.file, {
+              limitBytes: limitBytes * unpackedPerUploadByte,
+              unpacks: isSalesforceObjectFile,
+            });
+          }
         } catch (error) {
           await folder.remove();
           throw asTooLarge(error, limitBytes);
@@ -185,8 +201,17 @@ function refuseDeclaredOversize(request: FastifyRequest, limitBytes: number): vo
   }
 }
 
+/** The entries of a Salesforce zip that an import unpacks: `<Object>.csv` of an object it reads. */
+function isSalesforceObjectFile(entryName: string): boolean {
+  const name = entryName.split('/').pop() ?? '';
+  const stem = name.replace(/\.csv$/i, '').toLowerCase();
+  return /\.csv$/i.test(name) && salesforceObjects.some((object) => object.toLowerCase() === stem);
+}
+
 /** An upload over the limit, however it was found, as a 413 problem that names the limit. */
 function asTooLarge(error: unknown, limitBytes: number): unknown {
+  if (error instanceof UnpackedTooLargeError)
+    return Object.assign(new Error(error.message), { statusCode: 413 });
   const code = (error as { code?: unknown }).code;
   const tooLarge = error instanceof UploadTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE';
   if (!tooLarge) return error;

@@ -1,8 +1,18 @@
-import { opportunityDetailSchema, opportunityParamsSchema } from '../../api/opportunity-detail.js';
-import { opportunityListQuerySchema, opportunityListSchema } from '../../api/opportunity-list.js';
+import {
+  opportunityDetailQuerySchema,
+  opportunityDetailSchema,
+  opportunityParamsSchema,
+} from '../../api/opportunity-detail.js';
+import {
+  dealFilterOptionsQuerySchema,
+  dealFilterOptionsSchema,
+  opportunityListQuerySchema,
+  opportunityListSchema,
+} from '../../api/opportunity-list.js';
 import { opportunityTimelineSchema } from '../../api/opportunity-timeline.js';
 import { getOpportunity } from '../../services/get-opportunity.js';
 import { getOpportunityTimeline } from '../../services/get-opportunity-timeline.js';
+import { listDealFilterOptions } from '../../services/list-deal-filter-options.js';
 import { listOpportunities } from '../../services/list-opportunities.js';
 import type { AppDeps } from '../app-deps.js';
 import { listFilterOptions } from './list-filters.js';
@@ -27,8 +37,24 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
         ...listFilterOptions(query, request.scope),
         limit: query.limit,
         offset: query.offset,
+        readOrgContext: request.server.orgContext.read,
       });
     },
+  );
+
+  app.get(
+    '/opportunities/filter-options',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The owners (only people whose deals the caller can see) and stages to filter deals by',
+        tags: ['opportunities'],
+        querystring: dealFilterOptionsQuerySchema,
+        response: { 200: dealFilterOptionsSchema, ...problemResponses(400, 500) },
+      },
+    },
+    async (request) =>
+      listDealFilterOptions(deps.db, { scope: request.scope, asOf: request.query.asOf ?? null }),
   );
 
   app.get(
@@ -36,13 +62,21 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
     {
       config: { access: 'read' },
       schema: {
-        summary: 'One deal as it stands now, with its account, owner and backdating marks',
+        summary:
+          'One deal as it stands now, or as it stood at an instant, with its account, owner and backdating marks',
         tags: ['opportunities'],
         params: opportunityParamsSchema,
+        querystring: opportunityDetailQuerySchema,
         response: { 200: opportunityDetailSchema, ...problemResponses(400, 404, 500) },
       },
     },
-    async (request) => getOpportunity(deps.db, { id: request.params.id, scope: request.scope }),
+    async (request) =>
+      getOpportunity(deps.db, {
+        id: request.params.id,
+        scope: request.scope,
+        asOf: request.query.asOf ?? null,
+        readOrgContext: request.server.orgContext.read,
+      }),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
 import { DomainError } from '../../core/domain-error.js';
 
 /** A file of an upload, saved to the upload's folder. */
@@ -21,6 +22,56 @@ export class UploadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(`the upload is larger than the limit of ${formatMegabytes(limitBytes)}`);
     this.name = 'UploadTooLargeError';
+  }
+}
+
+/** A zip would unpack to more than its limit; the route answers 413. */
+export class UnpackedTooLargeError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly unpackedBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(
+      `${fileName} unpacks to ${formatMegabytes(unpackedBytes)} of files to import, more than the limit of ` +
+        `${formatMegabytes(limitBytes)}: export fewer objects or a shorter period, or import the folder with the candor CLI`,
+    );
+    this.name = 'UnpackedTooLargeError';
+  }
+}
+
+/**
+ * Refuses a zip whose entries to unpack (those `unpacks` picks by name) would together be larger
+ * than `limitBytes`, before anything is unpacked: a small upload can hold gigabytes of highly
+ * compressible text (a "zip bomb") that would fill the disk. The sizes are those the zip's
+ * directory declares; they cannot lie, because the unpacker (yauzl, validating entry sizes by
+ * default) fails an entry whose data runs past its declared size. A file that is no readable zip
+ * passes here: the import's own checks say what is wrong with it.
+ */
+export async function refuseOversizeZip(
+  file: SavedUpload,
+  options: { limitBytes: number; unpacks: (entryName: string) => boolean },
+): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(file.path, { lazyEntries: true, autoClose: false });
+  } catch {
+    return;
+  }
+  let unpackedBytes = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (!entry.fileName.endsWith('/') && options.unpacks(entry.fileName)) {
+        unpackedBytes += entry.uncompressedSize;
+      }
+    }
+  } catch {
+    return; // a damaged directory: the import reports it
+  } finally {
+    zip.close();
+  }
+  if (unpackedBytes > options.limitBytes) {
+    throw new UnpackedTooLargeError(file.originalName, unpackedBytes, options.limitBytes);
   }
 }
 

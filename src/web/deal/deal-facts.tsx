@@ -19,7 +19,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The deal's own fields; the ones a rep keeps current edit in place, guarded by the deal's last seq. */
 export function DealFacts({ deal, canEdit }: { deal: Deal; canEdit: boolean }) {
-  const facets = useDealFacets({ period: null, asOf: null });
+  const facets = useDealFacets({ asOf: null });
   const common = { dealId: deal.id, dealName: deal.name, canEdit, expectedLastSeq: deal.lastSeq };
   return (
     <section className="panel" aria-labelledby="facts-title">
@@ -50,7 +50,12 @@ export function DealFacts({ deal, canEdit }: { deal: Deal; canEdit: boolean }) {
           </EditableCell>
         </Fact>
         <Fact label="Stage">
-          <EditableCell {...common} field="stage" value={deal.stage} stageOptions={facets.data?.stages ?? []}>
+          <EditableCell
+            {...common}
+            field="stage"
+            value={deal.stage}
+            stageOptions={facets.data?.editableStages ?? []}
+          >
             <span data-testid="deal-stage">{deal.stage}</span>
           </EditableCell>
         </Fact>

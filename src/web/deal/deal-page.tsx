@@ -8,6 +8,7 @@ import { EmptyState, Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { DealFacts } from './deal-facts.js';
 import { DealFields } from './deal-fields.js';
+import { DealHygiene } from './deal-hygiene.js';
 import { DealTimeline } from './deal-timeline.js';
 import { DealInsights } from '../insights/deal-insights.js';
 
@@ -16,7 +17,7 @@ export function DealPage() {
   const { id = '' } = useParams();
   const view = useView();
   const session = useSession();
-  const deal = useDeal(id);
+  const deal = useDeal(id, view.isHistory ? view.asOf : null);
   const back = (
     <Link to={view.carry('/deals')} className="back-link">
       ← Deals
@@ -30,7 +31,9 @@ export function DealPage() {
         {back}
         {isApiError(deal.error) && deal.error.status === 404 ? (
           <EmptyState title="No such deal here">
-            Either it does not exist, or it is outside what your roles let you see.
+            {view.isHistory && view.asOf
+              ? `It did not exist yet on ${formatDay(view.asOf)}, or it is outside what your roles let you see.`
+              : 'Either it does not exist, or it is outside what your roles let you see.'}
           </EmptyState>
         ) : (
           <Notice tone="error">{describeError(deal.error)}</Notice>
@@ -77,14 +80,15 @@ export function DealPage() {
       </header>
       {view.isHistory && view.asOf ? (
         <Notice tone="info">
-          The facts below are the deal as it stands now. In the timeline, the changes made after{' '}
-          {formatDay(view.asOf)} are set apart, so you can read what was known on that day.
+          The facts below are the deal as it stood on {formatDay(view.asOf)}, with the changes in effect by
+          then. In the timeline, the changes after that day are set apart.
         </Notice>
       ) : null}
       <div className="deal-columns">
         <div className="page-stack">
           <DealFacts deal={d} canEdit={canEdit} />
           <DealFields deal={d} canEdit={canEdit} />
+          <DealHygiene id={id} asOf={view.asOf} />
           <DealInsights opportunityId={d.id} />
         </div>
         <DealTimeline deal={d} asOf={view.asOf} />

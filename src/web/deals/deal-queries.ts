@@ -8,7 +8,11 @@ import {
 } from '@tanstack/react-query';
 import type { OpportunityDetailResponse } from '../../api/opportunity-detail.js';
 import type { OpportunityEdit } from '../../api/opportunity-edit.js';
-import type { OpportunityListItem, OpportunityListResponse } from '../../api/opportunity-list.js';
+import type {
+  DealFilterOptionsResponse,
+  OpportunityListItem,
+  OpportunityListResponse,
+} from '../../api/opportunity-list.js';
 import { getJson, sendJson, type QueryValue } from '../http/api-client.js';
 
 /** Rows per request: large enough to fill a tall screen several times, small enough to answer fast. */
@@ -34,42 +38,35 @@ export function useDealPages(params: Record<string, QueryValue>) {
 }
 
 /**
- * Owners and stages to offer in the filters and the stage editor. No API lists them for every role,
- * so they are read from a sample: the 500 largest deals of the view (current quarter or any).
+ * Owners and stages to offer in the filters and the stage editors, from the server: the owners are
+ * the people whose deals the caller can see (as of the view's day in history mode), the stages
+ * every stage of the organisation in pipeline order. `editableStages` leaves out retired ones.
  */
-export function useDealFacets(params: { period: string | null; asOf: string | null }) {
+export function useDealFacets(params: { asOf: string | null }) {
   return useQuery({
     queryKey: ['deals', 'facets', params],
     queryFn: ({ signal }) =>
-      getJson<OpportunityListResponse>(
-        '/api/opportunities',
-        { period: params.period, asOf: params.asOf, sort: 'amount', order: 'desc', limit: 500 },
-        signal,
-      ),
+      getJson<DealFilterOptionsResponse>('/api/opportunities/filter-options', { asOf: params.asOf }, signal),
     select: selectFacets,
     staleTime: 5 * 60_000,
   });
 }
 
 // At module level, so the query keeps the derived lists between renders instead of rebuilding them.
-function selectFacets(list: OpportunityListResponse) {
+function selectFacets(options: DealFilterOptionsResponse) {
   return {
-    owners: unique(list.items.map((d) => (d.ownerId ? [d.ownerId, d.ownerName ?? d.ownerId] : null))),
-    stages: [...new Set(list.items.map((d) => d.stage))].sort(),
+    owners: options.owners.map((o) => ({ id: o.id, name: o.active ? o.name : `${o.name} (inactive)` })),
+    stages: options.stages.map((s) => s.name),
+    editableStages: options.stages.filter((s) => s.active).map((s) => s.name),
   };
 }
 
-function unique(pairs: ([string, string] | null)[]): { id: string; name: string }[] {
-  const byId = new Map<string, string>();
-  for (const pair of pairs) if (pair) byId.set(pair[0], pair[1]);
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export function useDeal(id: string) {
+/** One deal as it stands now, or with `asOf` as it stood then (its version in effect at that day). */
+export function useDeal(id: string, asOf: string | null = null) {
   return useQuery({
-    queryKey: ['deal', id, 'detail'],
+    queryKey: ['deal', id, 'detail', asOf],
     queryFn: ({ signal }) =>
-      getJson<OpportunityDetailResponse>(`/api/opportunities/${encodeURIComponent(id)}`, {}, signal),
+      getJson<OpportunityDetailResponse>(`/api/opportunities/${encodeURIComponent(id)}`, { asOf }, signal),
   });
 }
 
@@ -90,7 +87,7 @@ export function useEditDeal(csrfToken: string) {
         csrfToken,
       }),
     onSuccess: async (deal) => {
-      client.setQueryData(['deal', deal.id, 'detail'], deal);
+      client.setQueryData(['deal', deal.id, 'detail', null], deal);
       client.setQueriesData<InfiniteData<OpportunityListResponse>>({ queryKey: ['deals', 'list'] }, (data) =>
         data
           ? {

@@ -26,13 +26,13 @@ export function DealsTable({ height = 'regular' }: { height?: 'regular' | 'tall'
   const [filters, setFilters] = useDealFilters();
   const params = useMemo(() => dealQueryParams(filters, view), [filters, view]);
   const pages = useDealPages(params);
-  const facets = useDealFacets({ period: filters.close === 'period' ? view.period : null, asOf: view.asOf });
+  const facets = useDealFacets({ asOf: view.asOf });
   const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? emptyRows, [pages.data]);
   const first = pages.data?.pages[0];
   const total = first?.total ?? 0;
   const currency = first?.currency ?? 'USD';
   const canEdit = session.can.editDeals && !view.isHistory;
-  const stageOptions = facets.data?.stages ?? noStages;
+  const stageOptions = facets.data?.editableStages ?? noStages;
 
   const columns = useMemo(
     () => dealColumns({ canEdit, stageOptions, corporateCurrency: currency, dealLink: view.carry }),

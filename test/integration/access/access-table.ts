@@ -103,7 +103,18 @@ export const accessTable: AccessRow[] = [
     request: get('/api/opportunities?period=2026-Q1'),
     expect: everyoneSignedIn,
   },
+  {
+    route: 'GET /api/opportunities/filter-options',
+    request: get('/api/opportunities/filter-options'),
+    expect: everyoneSignedIn,
+  },
   ...dealRows('GET /api/opportunities/:id', (deal) => get(`/api/opportunities/${deal}`)(), {
+    own: [401, 200, 200, 200, 200, 200],
+    subtree: [401, 404, 200, 200, 200, 200],
+    outside: [401, 404, 404, 200, 200, 200],
+  }),
+  // As of an instant, the scope applies to the owner the deal had then (the same people here).
+  ...dealRows('GET /api/opportunities/:id', (deal) => get(`/api/opportunities/${deal}?asOf=2026-03-01`)(), {
     own: [401, 200, 200, 200, 200, 200],
     subtree: [401, 404, 200, 200, 200, 200],
     outside: [401, 404, 404, 200, 200, 200],
