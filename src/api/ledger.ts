@@ -28,3 +28,36 @@ export const verifyReportSchema = z
   })
   .describe('the result of recomputing the hash chain and replaying every derived table');
 export type VerifyReportResponse = z.infer<typeof verifyReportSchema>;
+
+export const verificationPhases = ['starting', 'chain', 'projections', 'finished'] as const;
+
+export const verificationJobParamsSchema = z.object({
+  id: z.string().min(1).max(100).describe('the verification job id'),
+});
+
+export const verificationJobSchema = z
+  .object({
+    id: z.string(),
+    actor: z.string().describe('the user id of the admin who started it'),
+    actorName: z.string().nullable(),
+    status: z
+      .enum(['running', 'succeeded', 'failed'])
+      .describe('succeeded: it ran to the end (see result.ok for the verdict); failed: it could not'),
+    startedAt: instantTextSchema,
+    updatedAt: instantTextSchema,
+    finishedAt: instantTextSchema.nullable(),
+    progress: z
+      .object({
+        phase: z.enum(verificationPhases),
+        done: z.number().int(),
+        total: z.number().int(),
+      })
+      .describe('chain: events checked of the chain length; projections: entities replayed of all'),
+    result: verifyReportSchema.nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .describe('a verification running in the background, then its report');
+export type VerificationJobResponse = z.infer<typeof verificationJobSchema>;
+
+export const verificationJobListSchema = z.object({ items: z.array(verificationJobSchema) });
+export type VerificationJobListResponse = z.infer<typeof verificationJobListSchema>;

@@ -244,6 +244,18 @@ export type SignInAttemptsTable = {
   succeeded: boolean;
 };
 
+export type VerificationJobsTable = {
+  id: string;
+  actor: string;
+  status: string;
+  started_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+  progress: Json;
+  result: Json | null;
+  error: Json | null;
+};
+
 export type ImportJobsTable = {
   id: string;
   kind: string;
@@ -298,5 +310,6 @@ export type Database = {
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   import_jobs: ImportJobsTable;
+  verification_jobs: VerificationJobsTable;
   oidc_logins: OidcLoginsTable;
 };

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { LedgerProblem } from '../store/verify-ledger.js';
 import type { DatabaseHandle } from '../store/session.js';
-import { verifyLedger } from './verify-ledger.js';
+import { verifyLedger, type VerifyStep } from './verify-ledger.js';
 
 export type VerificationRun = {
   ok: boolean;
@@ -18,10 +18,13 @@ export type VerificationRun = {
  */
 export async function runVerification(
   handle: DatabaseHandle,
-  options: { now: Date },
+  options: { now: Date; onStep?: (step: VerifyStep) => void },
 ): Promise<VerificationRun> {
   const started = performance.now();
-  const report = await verifyLedger(handle, { now: options.now });
+  const report = await verifyLedger(handle, {
+    now: options.now,
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
   return {
     ok: report.ok,
     length: report.length,

@@ -101,11 +101,17 @@ export async function verifyChain(
 
 /**
  * Replays every entity and compares the result with each projection table row by row; also finds
- * projection rows for which the ledger has no events at all.
+ * projection rows for which the ledger has no events at all. `onProgress` hears how many entities
+ * of how many have been compared, after each chunk.
  */
-export async function verifyProjections(conn: Pick<Connection, 'db'>): Promise<LedgerProblem[]> {
+export async function verifyProjections(
+  conn: Pick<Connection, 'db'>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<LedgerProblem[]> {
   const problems: LedgerProblem[] = [];
   const keys = await listLedgerEntities(conn);
+  let done = 0;
+  onProgress?.(0, keys.length);
   for (const [entityType, ids] of groupEntityKeys(keys)) {
     for (const idChunk of chunk(ids, 2_000)) {
       let expected;
@@ -129,6 +135,8 @@ export async function verifyProjections(conn: Pick<Connection, 'db'>): Promise<L
           }
         }
       }
+      done += idChunk.length;
+      onProgress?.(done, keys.length);
       if (problems.length >= problemLimit) return problems;
     }
   }

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { withConnection } from '../../src/db/connection.js';
+import { insertVerificationJob } from '../../src/store/verification-job-queries.js';
 import { signInNewAdmin, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { serverHistory, useServerWithHistory } from './server-history.js';
 
-describeEachEngine('POST /api/ledger/verify', (engine) => {
+describeEachEngine('verification as a background job', (engine) => {
   const server = useServerWithHistory(engine);
   let admin: SignedInClient;
 
@@ -13,10 +14,27 @@ describeEachEngine('POST /api/ledger/verify', (engine) => {
     admin = await signInNewAdmin(server.app, server.database);
   });
 
+  /** Starts a verification and polls it until it ends; returns the start answer and the ended job. */
+  async function verify() {
+    const started = await admin.inject({ method: 'POST', url: '/api/ledger/verify' });
+    const job = started.json();
+    for (let waited = 0; waited < 60_000; waited += 25) {
+      const { status, body } = await admin.get(`/api/ledger/verifications/${job.id}`);
+      expect(status).toBe(200);
+      if (body.status !== 'running') return { started, job: body };
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`verification ${job.id} did not end`);
+  }
+
   it('is refused to people without the admin role and without the CSRF token', async () => {
     for (const person of ['ana', 'cleo', 'vera']) {
-      const answer = await (await server.as(person)).send('POST', '/api/ledger/verify');
-      expect([person, answer.status]).toEqual([person, 403]);
+      const client = await server.as(person);
+      const answers = [
+        (await client.send('POST', '/api/ledger/verify')).status,
+        (await client.get('/api/ledger/verifications')).status,
+      ];
+      expect([person, answers]).toEqual([person, [403, 403]]);
     }
     const noToken = await server.app.inject({
       method: 'POST',
@@ -27,30 +45,51 @@ describeEachEngine('POST /api/ledger/verify', (engine) => {
     expect(noToken.json().detail).toContain('CSRF');
   });
 
-  it('checks the whole ledger and answers its length and head', async () => {
-    const { status, body } = await admin.send('POST', '/api/ledger/verify');
-    expect(status).toBe(200);
+  it('answers 202 with a running job at once, then reports the length, head and who ran it', async () => {
+    const { started, job } = await verify();
+    expect(started.statusCode).toBe(202);
+    expect(started.headers.location).toBe(`/api/ledger/verifications/${started.json().id}`);
+    expect(started.json()).toMatchObject({
+      status: 'running',
+      actor: 'test-admin',
+      startedAt: '2026-05-01T12:00:00.000Z',
+      progress: { phase: 'starting', done: 0, total: 0 },
+      result: null,
+    });
     const head = (await admin.get('/api/ledger/head')).body;
     // The fixture's history plus the three events that made the test admin.
-    expect(body).toMatchObject({
-      ok: true,
-      length: String(serverHistory.length + 3),
-      head: head.head,
-      checkedAt: '2026-05-01T12:00:00.000Z',
-      problems: [],
+    const length = serverHistory.length + 3;
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      actor: 'test-admin',
+      actorName: 'Test Admin',
+      finishedAt: '2026-05-01T12:00:00.000Z',
+      progress: { phase: 'finished' },
+      error: null,
+      result: {
+        ok: true,
+        length: String(length),
+        head: head.head,
+        checkedAt: '2026-05-01T12:00:00.000Z',
+        problems: [],
+      },
     });
-    expect(head.length).toBe(body.length);
-    expect(Number.isInteger(body.durationMs) && body.durationMs >= 0).toBe(true);
+    expect(head.length).toBe(String(length));
+    // The last progress reported counts entities replayed: 5 deals, 4 people, the test admin,
+    // 4 teams (sales, east, west, the admin's), 1 account, 2 currencies and the org settings.
+    expect(job.progress.total).toBe(18);
+    expect(job.progress.done).toBe(18);
+    const listed = (await admin.get('/api/ledger/verifications')).body.items;
+    expect(listed[0]).toEqual(job);
   });
 
   it('names a derived table that no longer matches a replay of the ledger', async () => {
     await withConnection(server.database, (conn) =>
       sql`update opportunities set amount_minor = 1 where id = 'd1'`.execute(conn.db),
     );
-    const { status, body } = await admin.send('POST', '/api/ledger/verify');
-    expect(status).toBe(200);
-    expect(body.ok).toBe(false);
-    expect(body.problems).toEqual([
+    const { job } = await verify();
+    expect([job.status, job.result.ok]).toEqual(['succeeded', false]);
+    expect(job.result.problems).toEqual([
       {
         kind: 'projection-mismatch',
         seq: null,
@@ -58,5 +97,34 @@ describeEachEngine('POST /api/ledger/verify', (engine) => {
         message: 'opportunities d1: amount_minor is "1"; a replay of the ledger gives "150000"',
       },
     ]);
+  });
+
+  it('answers the job already running instead of starting a second one', async () => {
+    // A job another app server runs, alive a minute ago, on a shared server; on the embedded
+    // engine one process alone opens the database, so such a job was interrupted.
+    await withConnection(server.database, (conn) =>
+      insertVerificationJob(conn, {
+        id: 'elsewhere',
+        actor: 'test-admin',
+        startedAt: new Date('2026-05-01T12:59:00Z'),
+        progress: { phase: 'chain', done: 10, total: 30 },
+      }),
+    );
+    const started = await admin.inject({ method: 'POST', url: '/api/ledger/verify' });
+    expect(started.statusCode).toBe(202);
+    const elsewhere = (await admin.get('/api/ledger/verifications/elsewhere')).body;
+    if (engine === 'pglite') {
+      expect(started.json().id).not.toBe('elsewhere');
+      expect([elsewhere.status, elsewhere.error.code, elsewhere.error.message.split(':')[0]]).toEqual([
+        'failed',
+        'unavailable',
+        'interrupted',
+      ]);
+      await verify(); // the new one runs to its end before the suite closes the database
+    } else {
+      expect(started.json()).toMatchObject({ id: 'elsewhere', status: 'running' });
+      expect(elsewhere.progress).toEqual({ phase: 'chain', done: 10, total: 30 });
+    }
+    expect((await admin.get('/api/ledger/verifications/nope')).status).toBe(404);
   });
 });

@@ -4,6 +4,7 @@ import * as auth from './0002-auth.js';
 import * as importJobs from './0003-import-jobs.js';
 import * as oidcLogins from './0004-oidc-logins.js';
 import * as ownerCloseIndex from './0005-owner-close-index.js';
+import * as verificationJobs from './0012-verification-jobs.js';
 import * as forecasts from './0006-forecasts.js';
 import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0009-quotas-and-targets': quotasAndTargets,
   '0010-hygiene-and-digests': hygieneAndDigests,
   '0011-voice-and-engagement': voiceAndEngagement,
+  '0012-verification-jobs': verificationJobs,
 };

@@ -1,7 +1,7 @@
 import type { ImportJobProgress } from '../../store/import-job-queries.js';
 
-export type ProgressWriterOptions = {
-  write: (progress: ImportJobProgress) => Promise<void>;
+export type ProgressWriterOptions<P = ImportJobProgress> = {
+  write: (progress: P) => Promise<void>;
   onError: (error: unknown) => void;
   /** At most one write per interval: an import reports progress many times a second. */
   intervalMs: number;
@@ -9,22 +9,23 @@ export type ProgressWriterOptions = {
   heartbeatMs: number;
 };
 
-export type ProgressWriter = {
-  report: (progress: ImportJobProgress) => void;
+export type ProgressWriter<P = ImportJobProgress> = {
+  report: (progress: P) => void;
   /** Stops writing and waits for a write in flight; returns the last progress reported. */
-  stop: () => Promise<ImportJobProgress>;
+  stop: () => Promise<P>;
 };
 
 /**
  * Writes an import's progress to its job row without slowing the import: `report` never waits,
  * keeps only the latest value, and at most one write is in flight, the next one no sooner than
  * `intervalMs` after it. On the embedded engine the import holds the only connection, so these
- * writes queue until it ends; only the latest ever waits.
+ * writes queue until it ends; only the latest ever waits. Background verifications use it too,
+ * with their own kind of progress (`P`).
  */
-export function createProgressWriter(
-  initial: ImportJobProgress,
-  options: ProgressWriterOptions,
-): ProgressWriter {
+export function createProgressWriter<P = ImportJobProgress>(
+  initial: P,
+  options: ProgressWriterOptions<P>,
+): ProgressWriter<P> {
   let latest = initial;
   let pending = false;
   let inFlight: Promise<void> | null = null;

@@ -163,7 +163,14 @@ export const accessTable: AccessRow[] = [
   {
     route: 'POST /api/ledger/verify',
     request: send('POST', '/api/ledger/verify', {}),
-    expect: adminOnly(200),
+    expect: adminOnly(202),
+  },
+  { route: 'GET /api/ledger/verifications', request: get('/api/ledger/verifications'), expect: adminOnly(200) },
+  {
+    // Only the admin reaches the handler, which has no job of this id.
+    route: 'GET /api/ledger/verifications/:id',
+    request: get('/api/ledger/verifications/no-such-job'),
+    expect: adminOnly(404),
   },
   // Administration, aimed at Oscar and the Partners team so the other people's access stays put.
   { route: 'GET /api/admin/users', request: get('/api/admin/users'), expect: adminOnly(200) },
