@@ -20,16 +20,19 @@ import {
   computeWeekStartMs,
   type ForecastPeriod,
 } from '../../core/forecast/forecast-period.js';
+import { findLatestCall, type CallForBacktest } from '../../core/forecast/latest-call.js';
 import { computePeriodActual } from '../../core/forecast/period-actual.js';
 import { DomainError } from '../../core/domain-error.js';
 import { periodContaining } from '../../core/fiscal-calendar.js';
 import { formatMinor } from '../../core/money.js';
+import { listBridgeCallers } from '../../store/bridge-callers.js';
+import { listCallSubmissions } from '../../store/call-queries.js';
 import { listDealTimelines } from '../../store/forecast-deal-queries.js';
 import { listStages, readLedgerHead } from '../../store/org-queries.js';
 import { withConnection, type DatabaseHandle } from '../../store/session.js';
 import { getOrgContext } from '../org-context.js';
 
-export const backtestMethods = ['candor', 'stage-weighted', 'commit-plus-closed'] as const;
+export const backtestMethods = ['candor', 'stage-weighted', 'commit-plus-closed', 'submitted-call'] as const;
 export type BacktestMethod = (typeof backtestMethods)[number];
 
 export type RunBacktestOptions = {
@@ -81,8 +84,9 @@ const backtestTrials = 500;
  * Replays history week by week: for each completed fiscal quarter in [from, to] and each week of
  * it, the pipeline and the history as they stood at the start of that week (read once, sliced per
  * week in core), Candor's forecast and the baselines of the quarter, scored against what really
- * closed won with a close date in the quarter as known now. Submitted calls are not scored yet:
- * no call is in the ledger to score (the notes say so).
+ * closed won with a close date in the quarter as known now. The submitted-call baseline is the
+ * commit of the organisation's latest call made by each week (the top teams' executives, then
+ * managers, as the bridge reads it); weeks before any call have no such forecast.
  */
 export async function runBacktest(
   handle: DatabaseHandle,
@@ -109,6 +113,18 @@ export async function runBacktest(
     const stages = await listStages(conn);
     const head = await readLedgerHead(conn);
     const stageDefaults = new Map(stages.map((s) => [s.name, s.probability01]));
+    // The organisation's call: its top teams' executives, then managers (as the bridge reads it).
+    const callerIds = await listBridgeCallers(conn, null);
+    const calls: CallForBacktest[] = (
+      await listCallSubmissions(conn, { periods: periods.map((p) => p.name), userIds: callerIds })
+    )
+      .filter((c) => c.currency === org.settings.corporateCurrency)
+      .map((c) => ({
+        userId: c.userId,
+        period: c.period,
+        submittedAtMs: c.submittedAt.getTime(),
+        commitMinor: Number(c.commitMinor),
+      }));
     const trials = options.trials ?? backtestTrials;
     const seed = options.seed ?? defaultSeed;
     const money = (minor: number) => formatMinor(BigInt(Math.round(minor)), org.corporateDecimals);
@@ -118,6 +134,7 @@ export async function runBacktest(
       candor: [],
       'stage-weighted': [],
       'commit-plus-closed': [],
+      'submitted-call': [],
     };
     const candorDeals: ScoredProbability[] = [];
     const stageDeals: ScoredProbability[] = [];
@@ -175,6 +192,8 @@ export async function runBacktest(
         });
         point('stage-weighted', step.stageWeighted);
         point('commit-plus-closed', step.commitPlusClosed);
+        const call = findLatestCall(calls, { callerIds, period: period.name, atMs: asOfMs });
+        if (call) point('submitted-call', call.commitMinor);
         candorDeals.push(...step.candorDeals);
         stageDeals.push(...step.stageWeightedDeals);
         done += 1;
@@ -199,9 +218,15 @@ export async function runBacktest(
           brier: stageCalibration.brier,
         },
         'commit-plus-closed': { ...computeAccuracySummary(scored['commit-plus-closed']), brier: null },
+        'submitted-call': { ...computeAccuracySummary(scored['submitted-call']), brier: null },
       },
       reliability: { candor: candorCalibration.reliability, 'stage-weighted': stageCalibration.reliability },
-      notes: ['submitted calls: none are in the ledger yet, so that baseline is left out'],
+      notes:
+        scored['submitted-call'].length === 0
+          ? ['submitted calls: the organisation had called none of these periods, so that baseline is empty']
+          : [
+              `submitted calls: the commit of the organisation's latest call by each week (${scored['submitted-call'].length} of ${scored.candor.length} weeks had one), called by the top teams' executives or managers`,
+            ],
     };
   });
 }

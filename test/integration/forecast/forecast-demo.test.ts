@@ -61,15 +61,20 @@ describeEachEngine('candor forecast and candor backtest on the demo organisation
       ).json<PipelineReport>();
       expect(period.actual).toBe(pipeline.categories.Closed.amount);
     }
-    // Three methods, each once per week of each quarter (13 or 14 weeks).
-    const weeks = backtest.rows.filter((r) => r.method === 'candor').length;
+    // Each method once per week of each quarter (13 or 14 weeks); the organisation's call only in
+    // weeks when it had called the quarter.
+    const count = (method: string) => backtest.rows.filter((r) => r.method === method).length;
+    const weeks = count('candor');
     expect(weeks).toBeGreaterThanOrEqual(52);
-    expect(backtest.rows).toHaveLength(3 * weeks);
+    expect([count('stage-weighted'), count('commit-plus-closed')]).toEqual([weeks, weeks]);
+    expect(count('submitted-call')).toBeGreaterThan(0);
+    expect(count('submitted-call')).toBeLessThanOrEqual(weeks);
+    expect(backtest.rows).toHaveLength(3 * weeks + count('submitted-call'));
     const first = backtest.rows.find((r) => r.method === 'candor' && r.period === '2025-Q3' && r.week === 1);
     expect(first?.asOf).toBe('2025-07-01T00:00:00.000Z');
     expect(first?.actual).toBe(backtest.periods[1]?.actual);
     expect(backtest.notes).toEqual([
-      'submitted calls: none are in the ledger yet, so that baseline is left out',
+      `submitted calls: the commit of the organisation's latest call by each week (${count('submitted-call')} of ${weeks} weeks had one), called by the top teams' executives or managers`,
     ]);
   }, 120_000);
 
