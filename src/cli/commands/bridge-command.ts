@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { everything } from '../../services/access.js';
 import { bridgeGroupings, type BridgeGrouping } from '../../services/bridge/bridge-report.js';
 import type { BridgeFigures, BridgeReport } from '../../services/bridge/bridge-report.js';
+import { findLatestBridgeCall } from '../../services/bridge/find-latest-bridge-call.js';
 import { getBridge } from '../../services/bridge/get-bridge.js';
 import { resolveBridgeWindow } from '../../services/bridge/resolve-bridge-window.js';
 import { DomainError } from '../../services/errors.js';
@@ -21,6 +22,7 @@ type BridgeOptions = CommonOptions & {
   team?: string;
   group?: string;
   callAmount?: string;
+  againstCall?: boolean;
   deals?: string;
 };
 
@@ -40,6 +42,10 @@ export function registerBridgeCommand(program: Command, context: CliContext): vo
       .option('--team <id>', 'only the deals of this team and the teams below it')
       .option('--group <by>', `one bridge per ${bridgeGroupings.join(', ')}`)
       .option('--call-amount <amount>', 'a called figure to measure what closed against, e.g. 1250000')
+      .option(
+        '--against-call',
+        'measure against the latest forecast call in the ledger at --from (the top team’s, or --team’s)',
+      )
       .option('--deals <n>', 'deals listed under each step in the text output (default 5)', '5'),
   ).action(async (options: BridgeOptions) => {
     const group = parseGrouping(options.group);
@@ -58,7 +64,14 @@ export function registerBridgeCommand(program: Command, context: CliContext): vo
         group,
         call: options.callAmount
           ? { amount: options.callAmount, source: 'given', by: null, submittedAt: null }
-          : null,
+          : options.againstCall
+            ? await findLatestBridgeCall(handle, {
+                period: options.period,
+                at: window.from,
+                principal: null,
+                teamId: options.team ?? null,
+              })
+            : null,
       });
     });
     if (options.json) printJson(context, toJson(report));
