@@ -13,6 +13,9 @@ const DealPage = lazy(() => import('./deal/deal-page.js').then((m) => ({ default
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const InspectionPage = lazy(() =>
+  import('./inspection/inspection-page.js').then((m) => ({ default: m.InspectionPage })),
+);
 const ScorecardsPage = lazy(() =>
   import('./scorecards/scorecards-page.js').then((m) => ({ default: m.ScorecardsPage })),
 );
@@ -66,6 +69,14 @@ export function createAppRouter() {
           element: (
             <Loading>
               <DealPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'inspection',
+          element: (
+            <Loading>
+              <InspectionPage />
             </Loading>
           ),
         },

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { CurrenciesTab } from './currencies-tab.js';
 import { FiscalTab } from './fiscal-tab.js';
+import { HygieneTab } from './hygiene-tab.js';
 import { QuotasTab } from './quotas-tab.js';
 import { StagesTab } from './stages-tab.js';
 import { TeamsTab } from './teams-tab.js';
@@ -12,6 +13,7 @@ const tabs = [
   { id: 'stages', label: 'Stages', render: () => <StagesTab /> },
   { id: 'fiscal', label: 'Fiscal calendar', render: () => <FiscalTab /> },
   { id: 'currencies', label: 'Currencies & rates', render: () => <CurrenciesTab /> },
+  { id: 'hygiene', label: 'Hygiene rules', render: () => <HygieneTab /> },
   { id: 'quotas', label: 'Quotas', render: () => <QuotasTab /> },
 ] as const;
 

@@ -22,6 +22,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/deals', label: 'Deals', show: true },
     { to: '/scorecards', label: 'Scorecards', show: true },
     { to: '/bridge', label: 'Bridge', show: true },
+    { to: '/inspection', label: 'Inspection', show: true },
     { to: '/insights', label: 'Voice', show: true },
     { to: '/engagement', label: 'Engagement', show: true },
     { to: '/audit', label: 'Audit', show: true },
