@@ -91,7 +91,7 @@ export const insightQuerySchema = z.object({
 export const leadingInsightSchema = z.object({
   period: z.string(),
   weeks: z.number().int(),
-  quarters: z.array(z.string()).describe('the completed quarters studied'),
+  quarters: z.array(z.string()).describe('the completed quarters studied that had people with a quota'),
   minimumPairs: z.number().int(),
   observations: z.number().int().describe('person-quarters with a quota'),
   indicators: z.array(

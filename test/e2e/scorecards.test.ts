@@ -30,7 +30,8 @@ describe.skipIf(chromiumPath === null)(
       browser = await openBrowser(chromiumPath ?? '');
       page = browser.context.pages()[0] ?? (await browser.context.newPage());
       watch = watchPage(page, server.url.replace(/\/$/, ''));
-    });
+      // Building the web app and generating the demo organisation take minutes on a busy machine.
+    }, 600_000);
     afterAll(async () => {
       await browser?.close();
       await server?.close();
@@ -74,7 +75,7 @@ describe.skipIf(chromiumPath === null)(
       expect(url.searchParams.get('team')).toBe(team?.subjectId);
       expect(url.searchParams.getAll('category')).toEqual(['Closed']);
       expect(watch.unexpected([])).toEqual([]);
-    });
+    }, 180_000);
 
     it('lets the admin set a team quota and see its difference from the sum of its people', async () => {
       await browser.context.clearCookies();
@@ -99,6 +100,6 @@ describe.skipIf(chromiumPath === null)(
       });
       await screenshot(page, 'admin-quotas-1280');
       expect(watch.unexpected([])).toEqual([]);
-    });
+    }, 180_000);
   },
 );

@@ -139,7 +139,8 @@ export async function getLeadingInsight(
     return {
       period: quarter,
       weeks,
-      quarters,
+      // The quarters that gave at least one observation (the earliest may predate any quota).
+      quarters: quarters.filter((q) => observations.some((o) => o.period === q)),
       minimumPairs: minimumInsightPairs,
       observations: observations.length,
       ...insight,
