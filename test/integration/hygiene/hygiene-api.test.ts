@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { verifyLedger } from '../../../src/services/verify-ledger.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useHygieneServer } from './use-hygiene-server.js';
 
@@ -158,6 +159,9 @@ describeEachEngine('hygiene over the API', (engine) => {
       thresholds: { days: 0 },
     });
     expect(range.status).toBe(400);
+    // The setting is a ledger event; its projection verifies like every other.
+    const report = await verifyLedger(server.database, { now: new Date('2026-05-12T00:00:00Z') });
+    expect(report.ok).toBe(true);
     const list = await ada.get('/api/admin/hygiene-rules');
     expect(list.body.rules).toHaveLength(10);
     expect((await cleo.get('/api/admin/hygiene-rules')).status).toBe(403);
