@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { DomainError } from '../core/domain-error.js';
 import type { LedgerEvent, NewEvent } from '../core/ledger-event.js';
-import { computeEventHash } from '../core/ledger-hash.js';
+import { computeEventHash, computeEventTexts } from '../core/ledger-hash.js';
 import type { Connection } from '../db/connection.js';
 import type { EntityKey } from './entity-key.js';
 import { eventColumns, ledgerEventToCopyLine } from './event-rows.js';
@@ -49,11 +49,14 @@ export async function appendEvents(
   let prevHash = start.hash;
   const touched = new Map<string, EntityKey>();
   let chunk: LedgerEvent[] = [];
+  let lines: string[] = [];
+  const recordedTime = options.recordedTime.toISOString();
 
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
     const firstSeq = chunk[0]?.seq ?? 0n;
-    await conn.copyFrom('events', eventColumns, chunk.map(ledgerEventToCopyLine));
+    await conn.copyFrom('events', eventColumns, lines);
+    lines = [];
     await refreshEntities(conn, uniqueKeys(chunk), { chunk, firstSeq });
     chunk = [];
   };
@@ -67,8 +70,11 @@ export async function appendEvents(
       prevHash,
       hash: '',
     };
-    ledgerEvent.hash = computeEventHash(ledgerEvent);
+    // The texts the hash and the stored row share (the payload's canonical JSON above all), once.
+    const texts = computeEventTexts(ledgerEvent, recordedTime);
+    ledgerEvent.hash = computeEventHash(ledgerEvent, texts);
     prevHash = ledgerEvent.hash;
+    lines.push(ledgerEventToCopyLine(ledgerEvent, texts));
     const key = `${event.entityType}\u0000${event.entityId}`;
     if (!touched.has(key)) touched.set(key, { entityType: event.entityType, entityId: event.entityId });
     options.onEvent?.(ledgerEvent);

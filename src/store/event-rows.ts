@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { DomainError } from '../core/domain-error.js';
 import type { EntityType, EventSource, LedgerEvent } from '../core/ledger-event.js';
 import type { JsonValue } from '../core/canonical-json.js';
+import { computeEventTexts, type EventTexts } from '../core/ledger-hash.js';
 import { encodeCopyRow } from '../db/copy-text.js';
 import type { EventsTable } from '../db/database.js';
 
@@ -39,8 +40,12 @@ export function rowToLedgerEvent(row: Selectable<EventsTable>): LedgerEvent {
   };
 }
 
-export function ledgerEventToCopyLine(event: LedgerEvent): string {
-  const payloadText = JSON.stringify(event.payload);
+/** The event's COPY line; `texts` (see computeEventTexts) spares encoding its fields a second time. */
+export function ledgerEventToCopyLine(
+  event: LedgerEvent,
+  texts: EventTexts = computeEventTexts(event),
+): string {
+  const payloadText = texts.payload;
   // PostgreSQL's jsonb cannot hold NUL characters; say so before the database does, less clearly.
   if (payloadText.includes('\\u0000')) {
     throw new DomainError(
@@ -49,9 +54,9 @@ export function ledgerEventToCopyLine(event: LedgerEvent): string {
     );
   }
   return encodeCopyRow([
-    event.seq.toString(),
-    event.businessTime.toISOString(),
-    event.recordedTime.toISOString(),
+    texts.seq,
+    texts.businessTime,
+    texts.recordedTime,
     event.actor,
     event.source,
     event.batchId,

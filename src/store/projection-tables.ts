@@ -296,17 +296,41 @@ function recordRows(
 
 function projectOpportunity(events: readonly EventForProjection[]): Record<string, ProjectionRow[]> {
   const { current, versions } = computeOpportunityHistory(events);
+  // An import projects a million versions: their shared values (creation time, custom fields) are
+  // encoded once per deal, and the rows are built without spreading.
+  const texts = createRowTexts();
   return {
-    opportunities: [opportunityRow(current)],
-    opportunity_versions: versions.map((v) => ({
-      ...opportunityRow(v.state),
-      valid_from: v.validFrom.toISOString(),
-      valid_to: v.validTo ? v.validTo.toISOString() : 'infinity',
-    })),
+    opportunities: [opportunityRow(current, texts)],
+    opportunity_versions: versions.map((v) => {
+      const row = opportunityRow(v.state, texts);
+      row.valid_from = texts.time(v.validFrom);
+      row.valid_to = v.validTo ? texts.time(v.validTo) : 'infinity';
+      return row;
+    }),
   };
 }
 
-export function opportunityRow(state: OpportunityState): ProjectionRow {
+type RowTexts = { time: (at: Date) => string; json: (value: Record<string, string>) => string };
+
+function createRowTexts(): RowTexts {
+  const times = new Map<number, string>();
+  let lastJson: { value: Record<string, string>; text: string } | null = null;
+  return {
+    time: (at) => {
+      let text = times.get(at.getTime());
+      if (text === undefined) times.set(at.getTime(), (text = at.toISOString()));
+      return text;
+    },
+    json: (value) => {
+      if (lastJson?.value !== value) lastJson = { value, text: canonicalJson(value) };
+      return lastJson.text;
+    },
+  };
+}
+
+const plainTexts: RowTexts = { time: (at) => at.toISOString(), json: canonicalJson };
+
+export function opportunityRow(state: OpportunityState, texts: RowTexts = plainTexts): ProjectionRow {
   return {
     id: state.id,
     name: state.name,
@@ -321,17 +345,17 @@ export function opportunityRow(state: OpportunityState): ProjectionRow {
     is_closed: String(state.isClosed),
     is_won: String(state.isWon),
     close_date: state.closeDate,
-    created_at: state.createdAt.toISOString(),
+    created_at: texts.time(state.createdAt),
     next_step: state.nextStep,
     loss_reason: state.lossReason,
     competitor: state.competitor,
     type: state.type,
     lead_source: state.leadSource,
-    fields: canonicalJson(state.fields),
-    stage_entered_at: state.stageEnteredAt.toISOString(),
+    fields: texts.json(state.fields),
+    stage_entered_at: texts.time(state.stageEnteredAt),
     push_count: String(state.pushCount),
-    closed_recorded_at: state.closedRecordedAt ? state.closedRecordedAt.toISOString() : null,
-    updated_at: state.updatedAt.toISOString(),
+    closed_recorded_at: state.closedRecordedAt ? texts.time(state.closedRecordedAt) : null,
+    updated_at: texts.time(state.updatedAt),
     last_seq: state.lastSeq.toString(),
   };
 }

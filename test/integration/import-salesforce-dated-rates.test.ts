@@ -101,61 +101,64 @@ describeEachEngine('candor import salesforce with DatedConversionRate', (engine)
 });
 
 describeEachEngine('candor import salesforce with bad dated rates', (engine) => {
+  let cli: CliSession;
+  let summary: ImportSummary;
+  beforeAll(async () => {
+    cli = await openCliSession(engine);
+    const bad = join(cli.folder, 'bad-export');
+    cpSync(exported, bad, { recursive: true });
+    writeFileSync(
+      join(bad, 'DatedConversionRate.csv'),
+      [
+        'Id,IsoCode,ConversionRate,StartDate,NextStartDate',
+        '04w000000000002AAA,EUR,0.8,0001-01-01,2023-04-01',
+        '04w000000000003AAA,EUR,-0.9,2023-04-01,2023-07-01',
+        '04w000000000004AAA,EUR,0.75,2023-07-01,2023-06-01',
+        '04w000000000005AAA,EUR,0.7,0001-01-01,2023-04-01',
+        '',
+      ].join('\n'),
+    );
+    summary = (await cli.run(['import', 'salesforce', bad, '--json'])).json<ImportSummary>();
+  });
+  afterAll(async () => {
+    await cli.close();
+  });
+
   it('reports each bad row with file, line, column, value and reason, and lands nothing', async () => {
-    const cli = await openCliSession(engine);
-    try {
-      const bad = join(cli.folder, 'bad-export');
-      cpSync(exported, bad, { recursive: true });
-      writeFileSync(
-        join(bad, 'DatedConversionRate.csv'),
-        [
-          'Id,IsoCode,ConversionRate,StartDate,NextStartDate',
-          '04w000000000002AAA,EUR,0.8,0001-01-01,2023-04-01',
-          '04w000000000003AAA,EUR,-0.9,2023-04-01,2023-07-01',
-          '04w000000000004AAA,EUR,0.75,2023-07-01,2023-06-01',
-          '04w000000000005AAA,EUR,0.7,0001-01-01,2023-04-01',
-          '',
-        ].join('\n'),
-      );
-      const result = await cli.run(['import', 'salesforce', bad, '--json']);
-      const summary = result.json<ImportSummary>();
-      expect(summary.committed).toBe(false);
-      expect(summary.rejected).toEqual([
-        {
-          file: 'DatedConversionRate.csv',
-          line: 3,
-          column: 'ConversionRate',
-          value: '-0.9',
-          reason: 'expected a positive decimal number',
-        },
-        {
-          file: 'DatedConversionRate.csv',
-          line: 4,
-          column: 'NextStartDate',
-          value: '2023-06-01',
-          reason: 'the next range must start after this one (StartDate 2023-07-01)',
-        },
-        {
-          file: 'DatedConversionRate.csv',
-          line: 5,
-          column: 'StartDate',
-          value: '0001-01-01',
-          reason: 'line 2 already gives EUR a rate from this day',
-        },
-      ]);
-      const events = await cli.withDb(async (db) =>
-        Number(
-          (
-            await db.db
-              .selectFrom('events')
-              .select((e) => e.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        ),
-      );
-      expect(events).toBe(0);
-    } finally {
-      await cli.close();
-    }
+    expect(summary.committed).toBe(false);
+    expect(summary.rejected).toEqual([
+      {
+        file: 'DatedConversionRate.csv',
+        line: 3,
+        column: 'ConversionRate',
+        value: '-0.9',
+        reason: 'expected a positive decimal number',
+      },
+      {
+        file: 'DatedConversionRate.csv',
+        line: 4,
+        column: 'NextStartDate',
+        value: '2023-06-01',
+        reason: 'the next range must start after this one (StartDate 2023-07-01)',
+      },
+      {
+        file: 'DatedConversionRate.csv',
+        line: 5,
+        column: 'StartDate',
+        value: '0001-01-01',
+        reason: 'line 2 already gives EUR a rate from this day',
+      },
+    ]);
+    const events = await cli.withDb(async (db) =>
+      Number(
+        (
+          await db.db
+            .selectFrom('events')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    expect(events).toBe(0);
   });
 });
