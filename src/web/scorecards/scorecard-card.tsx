@@ -32,12 +32,10 @@ export function ScorecardCardView({ card, currency, period, periods }: Props) {
     >
       <header className="scorecard-head">
         <div>
-          <h3 className="scorecard-name">
-            {card.subjectType === 'team' ? card.path.join(' / ') : card.name}
-          </h3>
+          <h3 className="scorecard-name">{card.name}</h3>
           <p className="scorecard-sub">
             {card.subjectType === 'team'
-              ? `${card.headcount} ${card.headcount === 1 ? 'rep' : 'reps'}`
+              ? `${card.path.length > 1 ? `${card.path.slice(0, -1).join(' / ')} · ` : ''}${card.headcount} ${card.headcount === 1 ? 'rep' : 'reps'}`
               : card.path.join(', ')}
             {' · '}
             {card.quota === null
@@ -69,8 +67,8 @@ export function ScorecardCardView({ card, currency, period, periods }: Props) {
             <th scope="col">Indicator</th>
             <th scope="col">Now</th>
             <th scope="col">Target</th>
-            <th scope="col">
-              Trend ({periods[0]} – {periods.at(-1)})
+            <th scope="col" title={`${periods[0] ?? ''} to ${periods.at(-1) ?? ''}`}>
+              Trend
             </th>
           </tr>
         </thead>
