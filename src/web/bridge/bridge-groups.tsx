@@ -1,11 +1,15 @@
 import type { BridgeResponse } from '../../api/bridge.js';
-import { formatExact } from '../format/format-money.js';
+import { formatExact, formatMoney } from '../format/format-money.js';
 
 /** One row per team, rep or segment: start, the main movements, won, open and end. */
 export function BridgeGroups({ report }: { report: BridgeResponse }) {
   if (!report.groups) return null;
   const kinds = ['created', 'pulled-in', 'lost', 'slipped'] as const;
-  const money = (amount: string) => formatExact(amount, report.currency);
+  const money = (amount: string) => (
+    <span title={formatExact(amount, report.currency)}>
+      {formatMoney(amount, report.currency, { compact: true })}
+    </span>
+  );
   return (
     <section className="panel" aria-label={`By ${report.groups.grouping}`}>
       <h2 className="panel-title">By {report.groups.grouping}</h2>

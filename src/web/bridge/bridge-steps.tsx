@@ -92,10 +92,10 @@ export function BridgeSteps({
             >
               still open
             </button>{' '}
-            = end
+            = end ({money(report.won)} + {money(report.open)})
           </th>
           <td className="col-amount">
-            {money(report.won)} + {money(report.open)} = <strong>{money(report.end)}</strong>
+            <strong>{money(report.end)}</strong>
           </td>
           <td className="col-amount">
             {report.counts.won} + {report.counts.open} deals
