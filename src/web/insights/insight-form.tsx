@@ -61,7 +61,11 @@ export function InsightForm({ accountId, opportunityId }: { accountId?: string; 
       )}
       <label className="compact-field">
         <span>Type</span>
-        <select value={type} onChange={(e) => setType(e.target.value as InsightType)}>
+        <select
+          aria-label="Insight type"
+          value={type}
+          onChange={(e) => setType(e.target.value as InsightType)}
+        >
           {insightTypeValues.map((t) => (
             <option key={t} value={t}>
               {insightTypeLabels[t]}
