@@ -11,6 +11,12 @@ import { EmptyState, Spinner } from './ui/notice.js';
 // first visit, so admin screens and the import uploader cost nothing to someone who never opens them.
 const DealPage = lazy(() => import('./deal/deal-page.js').then((m) => ({ default: m.DealPage })));
 const AuditPage = lazy(() => import('./audit/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const ForecastPage = lazy(() =>
+  import('./forecast/forecast-page.js').then((m) => ({ default: m.ForecastPage })),
+);
+const AccuracyPage = lazy(() =>
+  import('./accuracy/accuracy-page.js').then((m) => ({ default: m.AccuracyPage })),
+);
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
 const InspectionPage = lazy(() =>
@@ -117,6 +123,22 @@ export function createAppRouter() {
           element: (
             <Loading>
               <ScorecardsPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'forecast',
+          element: (
+            <Loading>
+              <ForecastPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'accuracy',
+          element: (
+            <Loading>
+              <AccuracyPage />
             </Loading>
           ),
         },

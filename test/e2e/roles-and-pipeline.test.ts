@@ -137,8 +137,8 @@ describe.skipIf(chromiumPath === null)(
         const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
         expect(nav).toEqual(
           role === 'admin'
-            ? ['Pipeline', 'Deals', 'Audit', 'Imports', 'Admin']
-            : ['Pipeline', 'Deals', 'Audit'],
+            ? ['Pipeline', 'Deals', 'Forecast', 'Accuracy', 'Audit', 'Imports', 'Admin']
+            : ['Pipeline', 'Deals', 'Forecast', 'Accuracy', 'Audit'],
         );
         await screenshot(page, `pipeline-${role}-1280`);
         expect(watch.unexpected([signedOutProbe])).toEqual([]);

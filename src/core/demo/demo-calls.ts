@@ -70,7 +70,7 @@ export function planDemoCalls(options: PlanDemoCallsOptions): PlannedCall[] {
     people.users.map((u) => [u.id, u.rep ? Math.max(u.createdMs, u.rep.startMs) : u.createdMs]),
   );
   const reps = people.users.filter((u) => u.role === 'rep');
-  const bias = new Map(reps.map((u) => [u.id, random.between(-0.18, 0.12)]));
+  const bias = new Map(reps.map((u) => [u.id, random.between(-0.06, 0.24)]));
   const depth = (teamId: string): number => {
     let d = 0;
     for (let t = people.teams.find((x) => x.id === teamId); t?.parentId; d += 1) {

@@ -119,7 +119,9 @@ export async function getCallGrid(handle: DatabaseHandle, options: GetCallGridOp
       const before = totalsBefore ? computeOwnerRollup(totalsBefore, plan.ownerIds) : null;
       const history = plan.userId ? (calls.get(plan.userId) ?? []) : [];
       const call = findCallInForce(history, inForceAt);
-      const lastWeek = previous ? findCallInForce(history, previous.dueAt) : null;
+      // The call it changed from: the one in force at the due time before the call's own week.
+      const callBefore = call ? windows[windows.findIndex((w) => w.week === call.week) - 1] : undefined;
+      const lastWeek = call && callBefore ? findCallInForce(history, callBefore.dueAt) : null;
       const deviation = call
         ? checkCallDeviation(
             call,

@@ -133,7 +133,8 @@ export async function getTrackRecords(
 
     return {
       currency: corporateCurrency,
-      periods: [...periods],
+      // Quarters nobody called in are left out of the list (they score nothing).
+      periods: periods.filter((p) => calls.some((c) => c.period === p)),
       people: people
         .map((userId): PersonTrackRecord => {
           const membership = teamOf(userId);
