@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { verifyLedger } from '../../../src/services/verify-ledger.js';
 import { signInNewAdmin } from '../../helpers/sign-in.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useCallsServer } from './calls-fixture.js';
@@ -248,7 +249,9 @@ describeEachEngine('forecast calls over the API', (engine) => {
     expect(taken.status).toBe(201);
     // Fridays now: 2026-05-08 17:00 is week 6's... week 6 runs 05-06..05-12, its Friday 05-08.
     expect(taken.body.week).toBe(6);
-    const verified = await admin.send('POST', '/api/ledger/verify', {});
-    expect(verified.body.ok).toBe(true);
+    // Every call and the policy change replay into exactly the projected rows.
+    const verified = await verifyLedger(server.database, { now: new Date('2026-05-08T09:31:00Z') });
+    expect(verified.problems).toEqual([]);
+    expect(verified.ok).toBe(true);
   });
 });
