@@ -201,7 +201,7 @@ describeWithSharedData(
         expect(report.people.find((p) => p.userId === 'aw:275')?.quota).toBe('1218000.00');
         expect(report.people.find((p) => p.userId === 'aw:276')?.quota).toBe('1276000.00');
         // All 17 have a quota that quarter, the three sales managers without a territory too.
-      expect(report.people.filter((p) => p.quota !== null)).toHaveLength(17);
+        expect(report.people.filter((p) => p.quota !== null)).toHaveLength(17);
         expect(report.teams.find((t) => t.teamId === 'aw:territory:2')).toMatchObject({
           name: 'Northeast',
           membersSum: '1218000.00',
