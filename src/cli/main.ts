@@ -4,11 +4,11 @@ import { describeError } from './describe-error.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { openCliDatabase } from './open-database.js';
 import { registerAdminCommand } from './commands/admin-command.js';
+import { registerQuotasCommand } from './commands/quotas-command.js';
+import { registerScorecardCommand } from './commands/scorecard-command.js';
 import { registerBoardpackCommand } from './commands/boardpack-command.js';
 import { registerBridgeCommand } from './commands/bridge-command.js';
 import { registerCallsCommand } from './commands/calls-command.js';
-import { registerQuotasCommand } from './commands/quotas-command.js';
-import { registerScorecardCommand } from './commands/scorecard-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDigestCommand } from './commands/digest-command.js';
 import { registerHygieneCommand } from './commands/hygiene-command.js';
@@ -68,13 +68,13 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     registerStartCommand,
     registerImportCommand,
     registerAdminCommand,
-    registerHygieneCommand,
-    registerDigestCommand,
-    registerCallsCommand,
     registerScorecardCommand,
     registerQuotasCommand,
+    registerHygieneCommand,
+    registerDigestCommand,
     registerBridgeCommand,
     registerBoardpackCommand,
+    registerCallsCommand,
   ]) {
     register(program, context);
   }

@@ -135,44 +135,12 @@ export type QuotasTable = {
   currency: string;
   set_at: Date;
 };
-export type IndicatorTargetsTable = { id: string; role: string; indicator: string; value: string; set_at: Date };
-
-/** Candor's stored forecasts (migration 0006): one row per `forecast.recorded` event. */
-export type ForecastsTable = {
-  forecast_id: string;
-  period: string;
-  team_id: string | null;
-  owner_id: string | null;
-  scope_key: string;
-  as_of: Date;
-  week: number;
-  currency: string;
-  expected_minor: Int8;
-  p10_minor: Int8;
-  p50_minor: Int8;
-  p90_minor: Int8;
-  method_version: string;
-  ledger_seq: Int8;
-  thin_data: boolean;
-  components: Json;
-  recorded_by: string;
-};
-
-/** Hygiene rule settings (migration 0010): the admin's changes per rule, defaults in code. */
-export type HygieneRulesTable = { rule_id: string; settings: Json };
-/** The digest delivery log (migration 0010). */
-export type DigestDeliveriesTable = {
+export type IndicatorTargetsTable = {
   id: string;
-  run_id: string;
-  channel: string;
-  recipient: string;
-  audience: string;
-  subject: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
+  role: string;
+  indicator: string;
+  value: string;
+  set_at: Date;
 };
 
 export type InsightsTable = {
@@ -220,6 +188,44 @@ export type DigestSubscriptionsTable = {
   active: boolean;
 };
 export type DigestWebhookSecretsTable = { subscription_id: string; secret: string; created_at: Date };
+
+/** Candor's stored forecasts (migration 0006): one row per `forecast.recorded` event. */
+export type ForecastsTable = {
+  forecast_id: string;
+  period: string;
+  team_id: string | null;
+  owner_id: string | null;
+  scope_key: string;
+  as_of: Date;
+  week: number;
+  currency: string;
+  expected_minor: Int8;
+  p10_minor: Int8;
+  p50_minor: Int8;
+  p90_minor: Int8;
+  method_version: string;
+  ledger_seq: Int8;
+  thin_data: boolean;
+  components: Json;
+  recorded_by: string;
+};
+
+/** Hygiene rule settings (migration 0010): the admin's changes per rule, defaults in code. */
+export type HygieneRulesTable = { rule_id: string; settings: Json };
+/** The digest delivery log (migration 0010). */
+export type DigestDeliveriesTable = {
+  id: string;
+  run_id: string;
+  channel: string;
+  recipient: string;
+  audience: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+};
 
 export type UserCredentialsTable = { user_id: string; password_hash: string; updated_at: Date };
 
@@ -298,14 +304,14 @@ export type Database = {
   forecasts: ForecastsTable;
   quotas: QuotasTable;
   indicator_targets: IndicatorTargetsTable;
-  hygiene_rules: HygieneRulesTable;
-  digest_deliveries: DigestDeliveriesTable;
   insights: InsightsTable;
   meetings: MeetingsTable;
   strategic_accounts: StrategicAccountsTable;
   engagement_settings: EngagementSettingsTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digest_webhook_secrets: DigestWebhookSecretsTable;
+  hygiene_rules: HygieneRulesTable;
+  digest_deliveries: DigestDeliveriesTable;
   user_credentials: UserCredentialsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;

@@ -15,8 +15,8 @@ import { registerProblemHandlers } from './problem-handlers.js';
 import { registerOrgContextCache } from './register-org-context-cache.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerBoardpackRoutes } from './routes/boardpack-routes.js';
-import { registerCallRoutes } from './routes/call-routes.js';
 import { registerBridgeRoutes } from './routes/bridge-routes.js';
+import { registerCallRoutes } from './routes/call-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
 import { registerImportJobRoutes } from './routes/import-job-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
@@ -90,19 +90,19 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerOidcRoutes(typed, deps);
       registerPipelineRoutes(typed, deps);
       registerForecastRoutes(typed, deps);
+      registerBridgeRoutes(typed, deps);
+      registerBoardpackRoutes(typed, deps);
       registerOpportunityRoutes(typed, deps);
       registerExportRoutes(typed, deps);
       registerImportJobRoutes(typed, deps, { uploadLimitBytes: importUploadLimitBytes });
-      registerBridgeRoutes(typed, deps);
-      registerBoardpackRoutes(typed, deps);
       registerOpportunityEditRoutes(typed, deps);
       registerAdminRoutes(typed, deps);
       registerLedgerRoutes(typed, deps);
       registerHygieneRoutes(typed, deps);
-      registerInsightRoutes(typed, deps);
-      registerEngagementRoutes(typed, deps);
       registerQuotaRoutes(typed, deps);
       registerScorecardRoutes(typed, deps);
+      registerInsightRoutes(typed, deps);
+      registerEngagementRoutes(typed, deps);
       registerCallRoutes(typed, deps);
       typed.get(
         '/openapi.json',

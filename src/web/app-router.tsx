@@ -19,11 +19,11 @@ const AccuracyPage = lazy(() =>
 );
 const ImportsPage = lazy(() => import('./imports/imports-page.js').then((m) => ({ default: m.ImportsPage })));
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
-const InspectionPage = lazy(() =>
-  import('./inspection/inspection-page.js').then((m) => ({ default: m.InspectionPage })),
-);
 const ScorecardsPage = lazy(() =>
   import('./scorecards/scorecards-page.js').then((m) => ({ default: m.ScorecardsPage })),
+);
+const InspectionPage = lazy(() =>
+  import('./inspection/inspection-page.js').then((m) => ({ default: m.InspectionPage })),
 );
 const BridgePage = lazy(() => import('./bridge/bridge-page.js').then((m) => ({ default: m.BridgePage })));
 const InsightsPage = lazy(() =>
@@ -119,14 +119,6 @@ export function createAppRouter() {
           ),
         },
         {
-          path: 'scorecards',
-          element: (
-            <Loading>
-              <ScorecardsPage />
-            </Loading>
-          ),
-        },
-        {
           path: 'forecast',
           element: (
             <Loading>
@@ -139,6 +131,14 @@ export function createAppRouter() {
           element: (
             <Loading>
               <AccuracyPage />
+            </Loading>
+          ),
+        },
+        {
+          path: 'scorecards',
+          element: (
+            <Loading>
+              <ScorecardsPage />
             </Loading>
           ),
         },

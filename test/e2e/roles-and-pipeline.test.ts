@@ -137,8 +137,32 @@ describe.skipIf(chromiumPath === null)(
         const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
         expect(nav).toEqual(
           role === 'admin'
-            ? ['Pipeline', 'Deals', 'Forecast', 'Accuracy', 'Audit', 'Imports', 'Admin']
-            : ['Pipeline', 'Deals', 'Forecast', 'Accuracy', 'Audit'],
+            ? [
+                'Pipeline',
+                'Deals',
+                'Scorecards',
+                'Forecast',
+                'Accuracy',
+                'Bridge',
+                'Inspection',
+                'Voice',
+                'Engagement',
+                'Audit',
+                'Imports',
+                'Admin',
+              ]
+            : [
+                'Pipeline',
+                'Deals',
+                'Scorecards',
+                'Forecast',
+                'Accuracy',
+                'Bridge',
+                'Inspection',
+                'Voice',
+                'Engagement',
+                'Audit',
+              ],
         );
         await screenshot(page, `pipeline-${role}-1280`);
         expect(watch.unexpected([signedOutProbe])).toEqual([]);

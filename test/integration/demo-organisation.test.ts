@@ -39,7 +39,8 @@ describeEachEngine('createDemoOrganisation', (engine) => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.length).toBe(String(events));
-  });
+    // Generating the demo twice and verifying every event of it is the slow part of this file.
+  }, 180_000);
 
   it('gives each documented demo sign-in the demo password, and nobody else a password', async () => {
     const credentials = await database.db

@@ -4,12 +4,12 @@ import * as auth from './0002-auth.js';
 import * as importJobs from './0003-import-jobs.js';
 import * as oidcLogins from './0004-oidc-logins.js';
 import * as ownerCloseIndex from './0005-owner-close-index.js';
-import * as verificationJobs from './0012-verification-jobs.js';
 import * as forecasts from './0006-forecasts.js';
 import * as forecastCalls from './0007-forecast-calls.js';
 import * as quotasAndTargets from './0009-quotas-and-targets.js';
 import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
 import * as voiceAndEngagement from './0011-voice-and-engagement.js';
+import * as verificationJobs from './0012-verification-jobs.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {

@@ -13,8 +13,8 @@ const tabs = [
   { id: 'stages', label: 'Stages', render: () => <StagesTab /> },
   { id: 'fiscal', label: 'Fiscal calendar', render: () => <FiscalTab /> },
   { id: 'currencies', label: 'Currencies & rates', render: () => <CurrenciesTab /> },
-  { id: 'hygiene', label: 'Hygiene rules', render: () => <HygieneTab /> },
   { id: 'quotas', label: 'Quotas', render: () => <QuotasTab /> },
+  { id: 'hygiene', label: 'Hygiene rules', render: () => <HygieneTab /> },
 ] as const;
 
 /** Administration: people and roles, the team tree, stages, the fiscal calendar and currencies. */

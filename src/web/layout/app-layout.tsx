@@ -20,9 +20,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: '/pipeline', label: 'Pipeline', show: true },
     { to: '/deals', label: 'Deals', show: true },
+    { to: '/scorecards', label: 'Scorecards', show: true },
     { to: '/forecast', label: 'Forecast', show: true },
     { to: '/accuracy', label: 'Accuracy', show: true },
-    { to: '/scorecards', label: 'Scorecards', show: true },
     { to: '/bridge', label: 'Bridge', show: true },
     { to: '/inspection', label: 'Inspection', show: true },
     { to: '/insights', label: 'Voice', show: true },

@@ -33,5 +33,6 @@ describeEachEngine('access: every API route × every role × own, subtree and ou
     }
     expect(unexpected).toEqual([]);
     expect(checked).toBe(accessTable.length * tableRoles.length);
-  });
+    // Several hundred requests, some of which build whole reports (board pack, forecast, backtest).
+  }, 300_000);
 });

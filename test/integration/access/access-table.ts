@@ -165,7 +165,11 @@ export const accessTable: AccessRow[] = [
     request: send('POST', '/api/ledger/verify', {}),
     expect: adminOnly(202),
   },
-  { route: 'GET /api/ledger/verifications', request: get('/api/ledger/verifications'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/ledger/verifications',
+    request: get('/api/ledger/verifications'),
+    expect: adminOnly(200),
+  },
   {
     // Only the admin reaches the handler, which has no job of this id.
     route: 'GET /api/ledger/verifications/:id',
@@ -331,7 +335,11 @@ export const accessTable: AccessRow[] = [
     request: get('/api/insights/digest.md?period=2026-Q1'),
     expect: everyoneSignedIn,
   },
-  { route: 'GET /api/insights/subscriptions', request: get('/api/insights/subscriptions'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/insights/subscriptions',
+    request: get('/api/insights/subscriptions'),
+    expect: adminOnly(200),
+  },
   {
     route: 'POST /api/insights/subscriptions',
     request: send('POST', '/api/insights/subscriptions', {
@@ -347,7 +355,11 @@ export const accessTable: AccessRow[] = [
     request: send('POST', '/api/insights/digests/send?period=2026-Q1', {}),
     expect: adminOnly(200),
   },
-  { route: 'GET /api/engagement/plan', request: get('/api/engagement/plan?period=2026-Q2'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/engagement/plan',
+    request: get('/api/engagement/plan?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'GET /api/engagement/report',
     request: get('/api/engagement/report?period=2026-Q2'),
