@@ -4,39 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { createTestApp, useServerWithHistory } from './server-history.js';
 
-const everyRoute = [
-  '/api/admin/currencies',
-  '/api/admin/currencies/{code}/rates',
-  '/api/admin/settings',
-  '/api/admin/stages',
-  '/api/admin/stages/{name}',
-  '/api/admin/teams',
-  '/api/admin/teams/{id}',
-  '/api/admin/users',
-  '/api/admin/users/{id}',
-  '/api/admin/users/{id}/password',
-  '/api/admin/users/{id}/roles',
-  '/api/auth/oidc/callback',
-  '/api/auth/oidc/start',
-  '/api/auth/options',
-  '/api/auth/sign-in',
-  '/api/auth/sign-out',
-  '/api/health',
-  '/api/imports',
-  '/api/imports/{id}',
-  '/api/imports/{id}/rejected-records/{file}',
-  '/api/imports/{id}/rejects.{format}',
-  '/api/ledger/head',
-  '/api/ledger/verify',
-  '/api/openapi.json',
-  '/api/opportunities',
-  '/api/opportunities/export',
-  '/api/opportunities/{id}',
-  '/api/opportunities/{id}/timeline',
-  '/api/pipeline',
-  '/api/session',
-];
-
 describeEachEngine('the HTTP app', (engine) => {
   const server = useServerWithHistory(engine);
 
@@ -65,7 +32,16 @@ describeEachEngine('the HTTP app', (engine) => {
     expect(response.statusCode).toBe(200);
     const spec = response.json();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths).sort()).toEqual(everyRoute);
+    // Every registered route and method is described, and nothing else is: a route whose schema
+    // fails to reach the document (or one described but gone) shows up here by name.
+    const registered = server.app.declaredRoutes
+      .map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`)
+      .sort();
+    const described = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    expect(described).toEqual(registered);
+    expect(described).toContain('GET /api/pipeline');
     const pipeline = spec.paths['/api/pipeline'].get;
     expect(
       pipeline.parameters.map((p: { name: string; in: string; required: boolean }) => [

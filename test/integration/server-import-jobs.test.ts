@@ -109,6 +109,7 @@ describeEachEngine('imports over HTTP', (engine) => {
       'import.committed': 1,
       'opportunity.changed': 5,
       'opportunity.created': 6,
+      'quota.set': 1,
       'stage.defined': 6,
       'team.created': 4,
       'user.created': 4,
@@ -116,7 +117,7 @@ describeEachEngine('imports over HTTP', (engine) => {
     });
     expect([job.result.committed, job.result.events, job.result.rejectedRows, job.result.rejected]).toEqual([
       true,
-      38,
+      39,
       0,
       [],
     ]);
@@ -137,7 +138,7 @@ describeEachEngine('imports over HTTP', (engine) => {
       [['1500000', 'JPY']],
     );
     const list = await ada.get('/api/imports');
-    expect(list.body.items[0]).toMatchObject({ id: job.id, status: 'succeeded', result: { events: 38 } });
+    expect(list.body.items[0]).toMatchObject({ id: job.id, status: 'succeeded', result: { events: 39 } });
     expect(uploadFolders()).toBe(folders);
   });
 

@@ -1,5 +1,7 @@
 import { foldCallEvents } from '../calls/call-submission.js';
 import { foldEngagementEvents } from '../engagement/fold-engagement-events.js';
+import { applyQuotaEvents } from '../quotas/apply-quota-events.js';
+import { applyTargetEvents } from '../quotas/indicator-targets.js';
 import { applyRecordEvent, isRecordEntityType, type RecordStates } from '../apply-record-event.js';
 import { GENESIS_HASH, type LedgerEvent, type NewEvent } from '../ledger-event.js';
 import { computeEventHash } from '../ledger-hash.js';
@@ -62,6 +64,13 @@ export function replay(events: readonly NewEvent[], recordedTime: Date): Replay 
       continue;
     }
     if (foldEngagementEvents(list)) continue; // insights, meetings, programme: throws if malformed
+    if (first.entityType === 'quota' || first.entityType === 'target') {
+      // Quotas and targets fold as their projections do; a malformed one throws.
+      const ordered = [...list].sort(compareBusinessOrder);
+      if (first.entityType === 'quota') applyQuotaEvents(ordered);
+      else applyTargetEvents(ordered);
+      continue;
+    }
     const type = first.entityType;
     if (!isRecordEntityType(type)) throw new Error(`unexpected entity type ${type}`);
     let state: RecordStates[typeof type] | null = null;
