@@ -1,4 +1,4 @@
-import type { ScorecardReport } from '../../api/scorecards.js';
+import type { ScorecardCard, ScorecardReport } from '../../api/scorecards.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
 import { EmptyState, Notice, Spinner } from '../ui/notice.js';
@@ -34,37 +34,21 @@ export function ScorecardsPage() {
           There are no reps or teams in what you may see. Reps get a card; so does anyone with a quota.
         </EmptyState>
       ) : null}
-      {report && report.teams.length > 0 ? (
-        <section aria-label="Teams" className={scorecards.isPlaceholderData ? 'is-stale' : ''}>
-          <h2 className="section-title">Teams</h2>
-          <div className="scorecard-grid">
-            {report.teams.map((card) => (
-              <ScorecardCardView
-                key={card.subjectId}
-                card={card}
-                currency={report.currency}
-                period={report.period}
-                periods={report.periods}
-              />
-            ))}
-          </div>
-        </section>
+      {report ? (
+        <CardSection
+          label="Teams"
+          cards={report.teams}
+          report={report}
+          stale={scorecards.isPlaceholderData}
+        />
       ) : null}
-      {report && report.people.length > 0 ? (
-        <section aria-label="Reps" className={scorecards.isPlaceholderData ? 'is-stale' : ''}>
-          <h2 className="section-title">Reps</h2>
-          <div className="scorecard-grid">
-            {report.people.map((card) => (
-              <ScorecardCardView
-                key={card.subjectId}
-                card={card}
-                currency={report.currency}
-                period={report.period}
-                periods={report.periods}
-              />
-            ))}
-          </div>
-        </section>
+      {report ? (
+        <CardSection
+          label="Reps"
+          cards={report.people}
+          report={report}
+          stale={scorecards.isPlaceholderData}
+        />
       ) : null}
       {report ? <LeadingInsightPanel period={view.period} /> : null}
     </div>
@@ -79,5 +63,36 @@ function Legend({ report }: { report: ScorecardReport }) {
       <span className="status-pill status-off-track">Off track</span>
       <span className="muted">{report.statusRule}</span>
     </p>
+  );
+}
+
+/** One titled grid of cards (teams or reps); nothing when there are none. */
+function CardSection({
+  label,
+  cards,
+  report,
+  stale,
+}: {
+  label: string;
+  cards: readonly ScorecardCard[];
+  report: ScorecardReport;
+  stale: boolean;
+}) {
+  if (cards.length === 0) return null;
+  return (
+    <section aria-label={label} className={stale ? 'is-stale' : ''}>
+      <h2 className="section-title">{label}</h2>
+      <div className="scorecard-grid">
+        {cards.map((card) => (
+          <ScorecardCardView
+            key={card.subjectId}
+            card={card}
+            currency={report.currency}
+            period={report.period}
+            periods={report.periods}
+          />
+        ))}
+      </div>
+    </section>
   );
 }
