@@ -11,6 +11,8 @@ export const importCsvEntities = [
   'accounts',
   'activities',
   'quotas',
+  'meetings',
+  'insights',
 ] as const;
 export const importJobStatuses = ['running', 'succeeded', 'failed'] as const;
 

@@ -33,6 +33,8 @@ describeWithSharedData(
           'account.created': 12,
           'currency.defined': 1,
           'import.committed': 1,
+          // MainCompetitors__c names competitors on deals: one competitor mention per deal and name.
+          'insight.captured': 18,
           // 31 deals; each history's second snapshot moves the close date from 2013 to 2018.
           'opportunity.changed': 31,
           'opportunity.created': 31,
@@ -42,7 +44,7 @@ describeWithSharedData(
           // The export has no User file: the one owner id becomes a placeholder user.
           'user.created': 1,
         });
-        expect(first.events).toBe(87);
+        expect(first.events).toBe(105);
         expect(first.rejected).toEqual([]);
         expect(first.files.map((f) => [f.name, f.rows, f.encoding])).toEqual([
           ['Account.csv', 12, 'utf-8'],
@@ -75,7 +77,7 @@ describeWithSharedData(
         expect(again.json<ImportSummary>()).toMatchObject({ committed: true, events: 0, imported: {} });
         const verify = await cli.run(['verify', '--json']);
         expect(verify.exitCode).toBe(0);
-        expect(verify.json<VerifyReport>()).toMatchObject({ ok: true, length: '87', problems: [] });
+        expect(verify.json<VerifyReport>()).toMatchObject({ ok: true, length: '105', problems: [] });
       });
 
       it('turns a changed row into exactly one change event at its LastModifiedDate', async () => {

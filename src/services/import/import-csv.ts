@@ -13,6 +13,8 @@ import type { Stage } from '../../core/stage.js';
 import { listEntityNames } from '../../store/import-records.js';
 import type { Connection, DatabaseHandle } from '../../store/session.js';
 import { importMappedHistory } from './csv/import-mapped-history.js';
+import { importMappedInsights } from './csv/import-mapped-insights.js';
+import { importMappedMeetings } from './csv/import-mapped-meetings.js';
 import { importMappedOpportunities } from './csv/import-mapped-opportunities.js';
 import {
   importMappedAccounts,
@@ -23,6 +25,7 @@ import {
 import type { CsvRun } from './csv/csv-run.js';
 import { importMappedQuotas } from '../quotas/import-mapped-quotas.js';
 import { ImportBatch, type ImportSummary } from './import-batch.js';
+import { importDealInsights } from './import-deal-insights.js';
 import { digestImportFile, openCsvTable } from './import-file.js';
 import type { ImportOptions } from './import-options.js';
 import { currencyDecimals, establishOrganisation, loadImportOrganisation } from './import-organisation.js';
@@ -42,6 +45,8 @@ const importers: Record<CsvEntity, (conn: Connection, run: CsvRun) => Promise<vo
   accounts: importMappedAccounts,
   activities: importMappedActivities,
   quotas: importMappedQuotas,
+  meetings: importMappedMeetings,
+  insights: importMappedInsights,
 };
 
 /**
@@ -105,6 +110,8 @@ export async function importCsv(handle: DatabaseHandle, options: ImportCsvOption
         },
       };
       await importers[options.entity](conn, run);
+      if (options.entity === 'opportunities' || options.entity === 'history')
+        await importDealInsights(conn, batch, { timeZone: org.settings.timeZone });
     },
   );
 }

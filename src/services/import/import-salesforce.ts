@@ -3,6 +3,7 @@ import { createStageTally, deriveStages } from '../../core/import/stage-catalog.
 import { DomainError } from '../../core/domain-error.js';
 import type { DatabaseHandle } from '../../store/session.js';
 import { ImportBatch, type ImportSummary } from './import-batch.js';
+import { importDealInsights } from './import-deal-insights.js';
 import { digestImportFile } from './import-file.js';
 import type { ImportOptions } from './import-options.js';
 import { establishOrganisation, loadImportOrganisation } from './import-organisation.js';
@@ -95,6 +96,7 @@ export async function importSalesforce(
         const owners = [...opportunities.byId.values()].map((o) => o.values.ownerId);
         await importSalesforcePeople(conn, run, users, owners);
         await replaySalesforceOpportunities(conn, run, opportunities, staged);
+        await importDealInsights(conn, batch, { timeZone: org.settings.timeZone });
         await importSalesforceActivities(conn, run, users);
         await importSalesforceQuotas(conn, run, users);
       },

@@ -20,6 +20,7 @@ export const salesforceObjects = [
   'OpportunityFieldHistory',
   'Task',
   'Event',
+  'EventRelation',
   'ForecastingQuota',
 ] as const;
 export type SalesforceObject = (typeof salesforceObjects)[number];

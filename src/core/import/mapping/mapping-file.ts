@@ -13,6 +13,8 @@ export const mappedEntities = [
   'accounts',
   'activities',
   'quotas',
+  'meetings',
+  'insights',
 ] as const;
 export type MappedEntity = (typeof mappedEntities)[number];
 
@@ -174,6 +176,40 @@ export const entityFields: Record<
     optional: ['id', 'ownerId', 'teamId', 'period', 'periodDate', 'periodKind', 'currency', 'modifiedAt'],
     customFields: false,
   },
+  // One of accountId / opportunityId: checked by checkMapping (the deal names its account).
+  meetings: {
+    required: ['startsAt', 'title'],
+    optional: [
+      'id',
+      'accountId',
+      'opportunityId',
+      'durationMinutes',
+      'endsAt',
+      'status',
+      'planned',
+      'ownerId',
+      'attendees',
+      'externalAttendees',
+      'outcome',
+      'nextSteps',
+    ],
+    customFields: false,
+  },
+  insights: {
+    required: ['type'],
+    optional: [
+      'id',
+      'accountId',
+      'opportunityId',
+      'competitor',
+      'topic',
+      'text',
+      'severity',
+      'authorId',
+      'capturedAt',
+    ],
+    customFields: false,
+  },
 };
 
 /** Problems with a mapping for an entity: unknown or missing fields, a teams mapping without ids. */
@@ -201,5 +237,11 @@ export function checkMapping(entity: MappedEntity, mapping: MappingFile): string
     if (has('period') === has('periodDate'))
       problems.push('a quotas mapping needs exactly one of period and periodDate');
   }
+  if (
+    (entity === 'meetings' || entity === 'insights') &&
+    !mapping.fields.accountId &&
+    !mapping.fields.opportunityId
+  )
+    problems.push(`a ${entity} mapping needs accountId, opportunityId or both`);
   return problems;
 }
