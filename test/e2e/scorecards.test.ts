@@ -80,6 +80,102 @@ describe.skipIf(chromiumPath === null)(
       expect(watch.unexpected([signedOutProbe])).toEqual([]);
     }, 180_000);
 
+    it("shows a month's and a week's cards inside the quarter, with stage conversion and the week's deals", async () => {
+      await page.goto(new URL('/scorecards', server.url).toString());
+      const quarter =
+        (await page.getByRole('heading', { level: 1, name: /^Scorecards / }).textContent())?.replace(
+          'Scorecards ',
+          '',
+        ) ?? '';
+      const quarterReport = await api<ScorecardReport>(`/api/scorecards?period=${quarter}`);
+      const picker = page.getByRole('group', { name: 'Scorecards for' });
+
+      // Month: the month of the quarter holding today, as the API computes it.
+      await picker.getByRole('button', { name: 'Month' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Scorecards \d{4}-\d{2}$/ }).waitFor();
+      const month = await page.getByLabel('Month').inputValue();
+      expect(new URL(page.url()).searchParams.get('span')).toBe(month);
+      const monthOptions = await page.getByLabel('Month').locator('option').allTextContents();
+      expect(monthOptions).toHaveLength(3);
+      const monthReport = await api<ScorecardReport>(`/api/scorecards?period=${month}`);
+      expect(monthReport.periodStart >= quarterReport.periodStart).toBe(true);
+      expect(monthReport.periodEnd <= quarterReport.periodEnd).toBe(true);
+      await expect
+        .poll(() => page.locator('.scorecard').count())
+        .toBe(monthReport.teams.length + monthReport.people.length);
+      await expect
+        .poll(() => page.locator('.page-subtitle').textContent())
+        .toContain(`${Math.round(monthReport.elapsedShare * 100)} % of the month gone`);
+
+      // Week: every fiscal week of the quarter is offered, named as the server names them.
+      await picker.getByRole('button', { name: 'Week' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Scorecards \d{4}-W\d{2}$/ }).waitFor();
+      const weekOptions = await page
+        .getByLabel('Week')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
+      expect(weekOptions.length).toBeGreaterThanOrEqual(13);
+      expect(weekOptions.length).toBeLessThanOrEqual(15);
+      const firstWeek = await api<ScorecardReport>(`/api/scorecards?period=${weekOptions[0] ?? ''}`);
+      const lastWeek = await api<ScorecardReport>(`/api/scorecards?period=${weekOptions.at(-1) ?? ''}`);
+      expect(firstWeek.periodStart <= quarterReport.periodStart).toBe(true);
+      expect(firstWeek.periodEnd > quarterReport.periodStart).toBe(true);
+      expect(lastWeek.periodStart < quarterReport.periodEnd).toBe(true);
+      expect(lastWeek.periodEnd >= quarterReport.periodEnd).toBe(true);
+
+      // Pick the week of the quarter in which the most deals entered a stage, and read its cards.
+      const weeks = await Promise.all(
+        weekOptions.map((w) => api<ScorecardReport>(`/api/scorecards?period=${w}`)),
+      );
+      const entered = (r: ScorecardReport) =>
+        r.teams[0]?.conversions.reduce((sum, c) => sum + c.entered, 0) ?? 0;
+      const busiest = weeks.reduce((best, r) => (entered(r) > entered(best) ? r : best));
+      await page.getByLabel('Week').selectOption(busiest.period);
+      await page.getByRole('heading', { level: 1, name: `Scorecards ${busiest.period}` }).waitFor();
+      const team = busiest.teams[0];
+      const card = page.getByTestId(`scorecard-team-${team?.subjectId ?? ''}`);
+      await expect.poll(() => card.locator('.scorecard-big').textContent()).not.toBe(null);
+      await screenshot(page, 'scorecards-week-top-1280');
+      // Stage conversion on the card, as the API computes it, each stage's deals one click away.
+      const rows = card.locator('.conversion-row');
+      expect(await rows.count()).toBe(team?.conversions.length);
+      for (const [index, conversion] of (team?.conversions ?? []).entries()) {
+        const cells = await rows.nth(index).locator('th, td').allTextContents();
+        expect(cells).toEqual([
+          conversion.stage,
+          String(conversion.entered),
+          String(conversion.advanced),
+          conversion.rate === null ? '—' : `${Math.round(conversion.rate * 100)} %`,
+        ]);
+      }
+      const stage = team?.conversions.find((c) => c.entered > 0);
+      expect(stage).toBeDefined();
+      await card
+        .getByRole('button', {
+          name: `${stage?.entered} ${stage?.entered === 1 ? 'deal' : 'deals'} entered ${stage?.stage}`,
+        })
+        .click();
+      expect(await card.locator('.deal-chip').allTextContents()).toEqual(stage?.dealIds.slice(0, 12));
+      await screenshot(page, 'scorecards-week-1280');
+
+      // The week's bookings open the deals list on that week's close dates, in the quarter.
+      await card.locator('.scorecard-big').click();
+      await page.waitForURL(/\/deals\?/);
+      const url = new URL(page.url());
+      expect(
+        Object.fromEntries(
+          ['period', 'close', 'from', 'to', 'team'].map((k) => [k, url.searchParams.get(k)]),
+        ),
+      ).toEqual({
+        period: quarter,
+        close: 'range',
+        from: busiest.periodStart,
+        to: busiest.periodEnd,
+        team: team?.subjectId,
+      });
+      expect(watch.unexpected([signedOutProbe])).toEqual([]);
+    }, 300_000);
+
     it('lets the admin set a team quota and see its difference from the sum of its people', async () => {
       // Leave the deals page first: signed out, its queries would be answered 401.
       await page.goto('about:blank');

@@ -2,10 +2,15 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScorecardCard as Card, ScorecardIndicator } from '../../api/scorecards.js';
 import { formatMoney } from '../format/format-money.js';
+import { DealIdList } from './deal-id-list.js';
 import { formatIndicatorValue, statusLabels, trendNumbers } from './format-indicator.js';
 import { Sparkline } from './sparkline.js';
+import { StageConversionTable } from './stage-conversion-table.js';
 
-type Props = { card: Card; currency: string; period: string; periods: readonly string[] };
+/** The deals list's address-bar filters for the card's period: the quarter, or close dates in a span. */
+export type DealsScope = Record<string, string>;
+
+type Props = { card: Card; currency: string; dealsScope: DealsScope; periods: readonly string[] };
 
 /** Deal-list filters for the indicators whose deals are a category of the period's pipeline. */
 const categoryOf: Partial<Record<string, string[]>> = {
@@ -16,10 +21,11 @@ const categoryOf: Partial<Record<string, string[]>> = {
 };
 
 /** A rep's or team's card: attainment against pace, then each indicator against its target. */
-export function ScorecardCardView({ card, currency, period, periods }: Props) {
+export function ScorecardCardView({ card, currency, dealsScope, periods }: Props) {
   const [open, setOpen] = useState<string | null>(null);
+  const toggle = (key: string) => setOpen(open === key ? null : key);
   const dealsLink = (categories: string[] = []) => {
-    const params = new URLSearchParams({ period });
+    const params = new URLSearchParams(dealsScope);
     params.set(card.subjectType === 'team' ? 'team' : 'owner', card.subjectId);
     for (const c of categories) params.append('category', c);
     return `/deals?${params.toString()}`;
@@ -81,12 +87,18 @@ export function ScorecardCardView({ card, currency, period, periods }: Props) {
                 indicator={indicator}
                 currency={currency}
                 expanded={open === indicator.key}
-                onToggle={() => setOpen(open === indicator.key ? null : indicator.key)}
+                onToggle={() => toggle(indicator.key)}
                 dealsHref={dealsLink(categoryOf[indicator.key])}
               />
             ))}
         </tbody>
       </table>
+      <StageConversionTable
+        conversions={card.conversions}
+        open={open}
+        onToggle={toggle}
+        dealsHref={dealsLink()}
+      />
     </article>
   );
 }
@@ -130,19 +142,7 @@ function IndicatorRow(props: {
       {props.expanded ? (
         <tr className="indicator-detail">
           <td colSpan={4}>
-            {indicator.dealIds.length > 0 ? (
-              <p>
-                {indicator.dealIds.length} {indicator.dealIds.length === 1 ? 'deal' : 'deals'}:{' '}
-                {indicator.dealIds.slice(0, 12).map((id) => (
-                  <Link key={id} to={`/deals/${encodeURIComponent(id)}`} className="deal-chip">
-                    {id}
-                  </Link>
-                ))}
-                {indicator.dealIds.length > 12 ? (
-                  <Link to={props.dealsHref}> all in the deals list</Link>
-                ) : null}
-              </p>
-            ) : null}
+            <DealIdList ids={indicator.dealIds} allHref={props.dealsHref} />
             {indicator.activityCount > 0 ? (
               <p>
                 {indicator.activityCount} {indicator.activityCount === 1 ? 'activity' : 'activities'} logged
