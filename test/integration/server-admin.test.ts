@@ -503,6 +503,7 @@ describeEachEngine('administration under /api/admin', (engine) => {
     expect(described).toEqual([
       'DELETE /api/admin/users/{id}/roles',
       'GET /api/admin/currencies',
+      'GET /api/admin/digests/deliveries',
       'GET /api/admin/hygiene-rules',
       'GET /api/admin/settings',
       'GET /api/admin/stages',
@@ -515,6 +516,7 @@ describeEachEngine('administration under /api/admin', (engine) => {
       'PATCH /api/admin/users/{id}',
       'POST /api/admin/currencies',
       'POST /api/admin/currencies/{code}/rates',
+      'POST /api/admin/digests/send',
       'POST /api/admin/stages',
       'POST /api/admin/teams',
       'POST /api/admin/users',

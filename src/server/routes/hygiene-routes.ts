@@ -17,12 +17,14 @@ import { getInspection } from '../../services/hygiene/get-inspection.js';
 import { changeHygieneRule, listHygieneRules } from '../../services/hygiene/hygiene-rule-settings.js';
 import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
+import { registerDigestRoutes } from './digest-routes.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
 const tags = ['hygiene'];
 
 export function registerHygieneRoutes(app: ZodApp, deps: AppDeps): void {
+  registerDigestRoutes(app, deps);
   app.get(
     '/hygiene',
     {

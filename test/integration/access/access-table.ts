@@ -414,6 +414,17 @@ export const accessTable: AccessRow[] = [
     request: send('PATCH', '/api/admin/hygiene-rules/amount-swing', { severity: 'high' }),
     expect: adminOnly(200),
   },
+  // Weekly digests: only an admin sends them (a dry run here: no channel is configured) or reads the log.
+  {
+    route: 'POST /api/admin/digests/send',
+    request: send('POST', '/api/admin/digests/send', { dryRun: true }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'GET /api/admin/digests/deliveries',
+    request: get('/api/admin/digests/deliveries'),
+    expect: adminOnly(200),
+  },
 ];
 
 /** Three rows for a route about one deal: the rep's own, one in the manager's subtree, one outside. */
