@@ -74,7 +74,20 @@ export const forecastReportSchema = z.object({
     seed: z.number().int(),
     trainingSnapshots: z.number().int().describe('(deal, week) observations the win model learnt from'),
     trainingPeriods: z.array(z.string()),
-    shockSd: z.number().describe('standard deviation of the shared log-odds shock per trial'),
+    shockSd: z
+      .number()
+      .describe('standard deviation of the log-odds shift shared by the open deals per trial'),
+    remainderShockSd: z
+      .number()
+      .describe('log standard deviation of the period-level factor on the uncertain remainder per trial'),
+    shockMethod: z
+      .enum(['past-errors', 'model', 'model-thin-data'])
+      .describe(
+        "the band sized from this organisation's past forecast errors, or the model's own (widened on thin data)",
+      ),
+    pastErrors: z
+      .array(z.object({ period: z.string(), logError: z.number() }))
+      .describe('ln(actual ÷ expected) of the forecast of each finished period at the same point'),
     amountChangeRatio: z.number().describe('won amount over the amount the pipeline showed, from history'),
   }),
   ledgerSeq: seqSchema.describe('the ledger length the forecast was computed from'),

@@ -15,6 +15,7 @@ export type BacktestWeekInput = {
   wonIds: ReadonlySet<string>;
   trials: number;
   seed: number;
+  pastForecastCache?: Map<string, { expectedMinor: number; closedMinor: number; thin: boolean }>;
 };
 
 export type BacktestWeek = {
@@ -51,6 +52,7 @@ export function computeBacktestWeek(input: BacktestWeekInput): BacktestWeek {
     stageDefaults: input.stageDefaults,
     trials: input.trials,
     seed: input.seed,
+    ...(input.pastForecastCache ? { pastForecastCache: input.pastForecastCache } : {}),
   });
   const baselines = computeBaselineForecasts(periodDeals, input.stageDefaults);
   const openDeals = periodDeals.filter((d) => !d.state.isClosed);

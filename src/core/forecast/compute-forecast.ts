@@ -1,28 +1,32 @@
 import { createRandom } from '../demo/random.js';
-import { computeAmountChange } from './amount-change.js';
-import type { DealTimeline, DealVersion } from './deal-timeline.js';
-import { computeWeekOfPeriod, msPerDay, type ForecastPeriod } from './forecast-period.js';
-import { estimatePeriodShock } from './period-shock.js';
-import { computeRunRate, type RunRate } from './run-rate.js';
+import type { DealTimeline } from './deal-timeline.js';
+import type { ForecastPeriod } from './forecast-period.js';
+import { computePastForecastErrors, type PastForecastErrorsInput } from './past-forecast-errors.js';
+import { estimatePeriodShock, type PeriodShock } from './period-shock.js';
+import {
+  computePointForecast,
+  type DealForecast,
+  type PeriodDeal,
+  type PointForecast,
+} from './point-forecast.js';
+import type { RunRate } from './run-rate.js';
 import { drawStandardNormal, simulateOpenDeals } from './simulate-open-deals.js';
-import { computeTrainingSnapshots } from './training-snapshot.js';
 import { computeTrialQuantiles } from './trial-quantiles.js';
-import { computeTypicalWonAmount } from './typical-won-amount.js';
-import { fitWinModel, predictWin, type WinModel } from './win-model.js';
+import type { WinModel } from './win-model.js';
+
+export { trainingPeriodCount, type DealForecast, type PeriodDeal } from './point-forecast.js';
 
 /** Names the method, so stored forecasts say how they were made and can be compared fairly. */
-export const forecastMethodVersion = 'candor-forecast/1';
+export const forecastMethodVersion = 'candor-forecast/2';
 export const defaultTrials = 1000;
 export const defaultSeed = 20_230_701;
-/** Completed periods of the same kind the model learns from. */
-export const trainingPeriodCount = 8;
-
-/** A deal of the forecast's period as it stood at the as-of moment, within the scope asked for. */
-export type PeriodDeal = { id: string; ownerId: string | null; state: DealVersion };
 
 export type ComputeForecastInput = {
   period: ForecastPeriod;
-  /** Completed periods of the same kind before `period`, most recent first. */
+  /**
+   * Completed periods of the same kind before `period`, most recent first. The model learns from
+   * the first eight; the band's past errors need each of the last four's own eight before it.
+   */
   trainingPeriods: readonly ForecastPeriod[];
   asOfMs: number;
   /** The period's deals (close date inside it) as they stood at asOfMs, in scope. */
@@ -34,22 +38,8 @@ export type ComputeForecastInput = {
   stageDefaults: ReadonlyMap<string, number>;
   trials?: number;
   seed?: number;
-};
-
-export type DealForecast = {
-  id: string;
-  ownerId: string | null;
-  stage: string;
-  closeDate: string | null;
-  amountMinor: number | null;
-  amountImputed: boolean;
-  pushCount: number;
-  daysInStage: number;
-  ageDays: number;
-  winProbability: number;
-  inPeriodProbability: number;
-  probability: number;
-  expectedMinor: number;
+  /** Past point forecasts shared across calls with the same history and scope (the backtest). */
+  pastForecastCache?: PastForecastErrorsInput['cache'];
 };
 
 export type ForecastResult = {
@@ -62,7 +52,19 @@ export type ForecastResult = {
   open: { expectedMinor: number; deals: number; method: WinModel['method']; note: string | null };
   runRate: RunRate;
   amountChange: { ratio: number; note: string | null };
-  model: { snapshots: number; closedDeals: number; shockSd: number; trials: number; seed: number };
+  model: {
+    snapshots: number;
+    closedDeals: number;
+    /** σ: standard deviation of the log-odds shift shared by the open deals in a trial. */
+    shockSd: number;
+    /** τ: log standard deviation of the period's factor on the uncertain remainder. */
+    remainderShockSd: number;
+    shockMethod: PeriodShock['method'];
+    /** The finished periods whose forecast errors sized τ, with ln(actual / expected). */
+    pastErrors: { period: string; logError: number }[];
+    trials: number;
+    seed: number;
+  };
   trainingPeriods: string[];
   deals: DealForecast[];
   notes: string[];
@@ -72,110 +74,107 @@ export type ForecastResult = {
 /**
  * Candor's forecast of one period's bookings as of one moment:
  *
- *   bookings = closed won so far + Σ open deals (win in period ? amount × amount change : 0)
- *              + business not yet in the pipeline (run rate)
+ *   bookings = closed won so far + (Σ open deals (win in period ? amount × amount change : 0)
+ *              + business not yet in the pipeline) × e^(τ·z)
  *
- * expected = closed won + Σ p_i·a_i·r + mean run rate; P10/P50/P90 from `trials` simulated
- * periods (simulateOpenDeals, with the shared shock) plus a run-rate draw per trial from
- * N(mean, sd²) cut at 0. Each part says its method and, when it fell back, why.
+ * expected = closed won + Σ p_i·a_i·r + mean run rate (computePointForecast). The range comes from
+ * `trials` simulated periods: each open deal wins with its probability shifted by a log-odds shock
+ * shared by all deals (σ), the run rate adds a draw from N(mean, sd²) cut at 0, and one period-level
+ * factor e^(τ·z), z ~ N(0, 1), scales the uncertain remainder, so good and bad quarters move every
+ * deal together. σ and τ come from estimatePeriodShock: from this organisation's own past forecast
+ * errors (computePastForecastErrors) when two comparable finished periods exist, else from the
+ * model, widened when this forecast fell back on thin data. The factor's median is 1, so P50 stays
+ * near the expected value; the expected value itself never depends on the band.
  */
 export function computeForecast(input: ComputeForecastInput): ForecastResult {
   const trials = input.trials ?? defaultTrials;
   const seed = input.seed ?? defaultSeed;
-  const { period, asOfMs } = input;
-  const week = computeWeekOfPeriod(period, asOfMs);
-  const completed = input.trainingPeriods.filter((p) => p.endMs <= asOfMs).slice(0, trainingPeriodCount);
-  const snapshots = computeTrainingSnapshots(input.history, { periods: completed, asOfMs });
-  const model = fitWinModel(snapshots, input.stageDefaults);
-  const amountChange = computeAmountChange(snapshots);
-  const typicalAmount = computeTypicalWonAmount(snapshots);
-  const shockSd = estimatePeriodShock(snapshots, model);
-  const runRate = computeRunRate(input.history, {
-    periods: completed,
-    offsetMs: Math.max(asOfMs - period.startMs, 0),
-    asOfMs,
+  const point = computePointForecast(input);
+  const thinData = point.model.method !== 'history' || point.runRate.method === 'none';
+  const past = computePastForecastErrors({
+    period: input.period,
+    trainingPeriods: input.trainingPeriods,
+    asOfMs: input.asOfMs,
+    history: input.history,
     includeOwner: input.includeOwner,
+    stageDefaults: input.stageDefaults,
+    currentThin: thinData,
+    ...(input.pastForecastCache ? { cache: input.pastForecastCache } : {}),
   });
-
-  let closedWon = 0;
-  let closedDeals = 0;
-  const deals: DealForecast[] = [];
-  for (const { id, ownerId, state } of input.periodDeals) {
-    if (state.isClosed) {
-      if (state.isWon && state.amountMinor !== null) {
-        closedWon += state.amountMinor;
-        closedDeals += 1;
-      }
-      continue;
-    }
-    const features = {
-      stage: state.stage,
-      week,
-      probability01: state.probability01,
-      pushCount: state.pushCount,
-      daysInStage: Math.max(Math.floor((asOfMs - state.stageEnteredAtMs) / msPerDay), 0),
-      ageDays: Math.max(Math.floor((asOfMs - state.createdAtMs) / msPerDay), 0),
-    };
-    const prediction = predictWin(model, features);
-    const amountImputed = state.amountMinor === null && typicalAmount !== null && model.method === 'history';
-    const amount = state.amountMinor ?? (amountImputed ? (typicalAmount as number) : 0);
-    deals.push({
-      id,
-      ownerId,
-      stage: state.stage,
-      closeDate: state.closeDate,
-      amountMinor: state.amountMinor,
-      amountImputed,
-      pushCount: state.pushCount,
-      daysInStage: features.daysInStage,
-      ageDays: features.ageDays,
-      ...prediction,
-      expectedMinor: prediction.probability * amount * amountChange.ratio,
-    });
-  }
-
-  deals.sort((a, b) => b.expectedMinor - a.expectedMinor || a.id.localeCompare(b.id));
-  const openTotals = simulateOpenDeals({
-    probabilities: Float64Array.from(deals, (d) => d.probability),
-    amounts: Float64Array.from(
-      deals,
-      (d) => (d.amountMinor ?? (d.amountImputed ? (typicalAmount as number) : 0)) * amountChange.ratio,
-    ),
-    ownerSlots: new Int32Array(deals.length),
-    owners: 1,
-    trials,
-    shockSd,
-    seed,
+  const shock = estimatePeriodShock({
+    errors: past.errors,
+    snapshots: point.snapshots,
+    model: point.model,
+    thinData,
   });
-  const runRandom = createRandom(seed >>> 0).fork('run-rate');
-  const totals = openTotals.map((open) => {
-    const arriving =
-      runRate.method === 'none'
-        ? 0
-        : Math.max(runRate.meanMinor + runRate.sdMinor * drawStandardNormal(runRandom), 0);
-    return closedWon + open + arriving;
-  });
+  const totals = simulateTotals(point, { trials, seed, shock });
   const quantiles = computeTrialQuantiles(totals);
-  const openExpected = deals.reduce((sum, d) => sum + d.expectedMinor, 0);
+  const { model, runRate, amountChange, deals } = point;
   const imputed = deals.filter((d) => d.amountImputed).length;
-  const notes = [model.note, amountChange.note, runRate.note].filter((n): n is string => n !== null);
+  const notes = [model.note, amountChange.note, runRate.note, shock.note].filter(
+    (n): n is string => n !== null,
+  );
   if (imputed > 0) {
     notes.push(`${imputed} open deals have no amount: the typical won amount stands in for theirs`);
   }
   return {
-    weekOfPeriod: week,
-    expectedMinor: closedWon + openExpected + runRate.meanMinor,
+    weekOfPeriod: point.week,
+    expectedMinor: point.expectedMinor,
     p10Minor: quantiles.p10,
     p50Minor: quantiles.p50,
     p90Minor: quantiles.p90,
-    closedWon: { amountMinor: closedWon, deals: closedDeals },
-    open: { expectedMinor: openExpected, deals: deals.length, method: model.method, note: model.note },
+    closedWon: point.closedWon,
+    open: {
+      expectedMinor: point.openExpectedMinor,
+      deals: deals.length,
+      method: model.method,
+      note: model.note,
+    },
     runRate,
     amountChange: { ratio: amountChange.ratio, note: amountChange.note },
-    model: { snapshots: snapshots.length, closedDeals: model.closedDeals, shockSd, trials, seed },
-    trainingPeriods: completed.map((p) => p.name),
+    model: {
+      snapshots: point.snapshots.length,
+      closedDeals: model.closedDeals,
+      shockSd: shock.logOddsSd,
+      remainderShockSd: shock.remainderSd,
+      shockMethod: shock.method,
+      pastErrors: past.errors.map((e) => ({ period: e.period, logError: e.logError })),
+      trials,
+      seed,
+    },
+    trainingPeriods: point.completed.map((p) => p.name),
     deals,
     notes,
-    thinData: model.method !== 'history' || runRate.method === 'none',
+    thinData,
   };
+}
+
+/** Each trial's bookings: closed won + certain deals + (other open deals' wins + run-rate draw) × the period's factor. */
+function simulateTotals(
+  point: PointForecast,
+  options: { trials: number; seed: number; shock: PeriodShock },
+): Float64Array {
+  const { trials, seed, shock } = options;
+  const openTotals = simulateOpenDeals({
+    probabilities: Float64Array.from(point.deals, (d) => d.probability),
+    amounts: Float64Array.from(point.deals, (d) => d.bookedMinor),
+    ownerSlots: new Int32Array(point.deals.length),
+    owners: 1,
+    trials,
+    shockSd: shock.logOddsSd,
+    seed,
+  });
+  const runRandom = createRandom(seed >>> 0).fork('run-rate');
+  const shockRandom = createRandom(seed >>> 0).fork('period-shock');
+  const { runRate } = point;
+  // Certain deals (p = 1) win in every trial: they are not part of the uncertain remainder.
+  const certain = point.deals.reduce((sum, d) => sum + (d.probability >= 1 ? d.bookedMinor : 0), 0);
+  return openTotals.map((open) => {
+    const arriving =
+      runRate.method === 'none'
+        ? 0
+        : Math.max(runRate.meanMinor + runRate.sdMinor * drawStandardNormal(runRandom), 0);
+    const factor = shock.remainderSd > 0 ? Math.exp(shock.remainderSd * drawStandardNormal(shockRandom)) : 1;
+    return point.closedWon.amountMinor + certain + (Math.max(open - certain, 0) + arriving) * factor;
+  });
 }

@@ -35,6 +35,9 @@ export type ForecastReport = {
     trainingSnapshots: number;
     trainingPeriods: string[];
     shockSd: number;
+    remainderShockSd: number;
+    shockMethod: 'past-errors' | 'model' | 'model-thin-data';
+    pastErrors: { period: string; logError: number }[];
     amountChangeRatio: number;
   };
   ledgerSeq: string;
@@ -115,6 +118,9 @@ export function toForecastReport(result: ForecastResult, context: ReportContext)
       trainingSnapshots: result.model.snapshots,
       trainingPeriods: result.trainingPeriods,
       shockSd: round(result.model.shockSd, 4),
+      remainderShockSd: round(result.model.remainderShockSd, 4),
+      shockMethod: result.model.shockMethod,
+      pastErrors: result.model.pastErrors.map((e) => ({ period: e.period, logError: round(e.logError, 4) })),
       amountChangeRatio: round(result.amountChange.ratio, 4),
     },
     ledgerSeq: context.ledgerSeq.toString(),

@@ -2,6 +2,7 @@ import type { AccessScope } from '../../core/access-scope.js';
 import { DomainError } from '../../core/domain-error.js';
 import { computeForecast, trainingPeriodCount } from '../../core/forecast/compute-forecast.js';
 import { computeForecastPeriod, computePreviousPeriods } from '../../core/forecast/forecast-period.js';
+import { pastErrorPeriodCount } from '../../core/forecast/past-forecast-errors.js';
 import { listDealTimelines, listPeriodDeals } from '../../store/forecast-deal-queries.js';
 import { listStages, readLedgerHead } from '../../store/org-queries.js';
 import { withConnection, type Connection, type DatabaseHandle } from '../../store/session.js';
@@ -61,7 +62,12 @@ export async function computeForecastOn(
     ]);
   }
   const owners = await resolveForecastOwners(conn, options);
-  const trainingPeriods = computePreviousPeriods(org.calendar, period, trainingPeriodCount + 1);
+  // The model's eight periods, and for the band the last four finished ones' own eight before them.
+  const trainingPeriods = computePreviousPeriods(
+    org.calendar,
+    period,
+    trainingPeriodCount + pastErrorPeriodCount + 1,
+  );
   const earliest = trainingPeriods.at(-1)?.startDay ?? period.startDay;
   // One connection answers one query at a time: these run one after the other.
   const stages = await listStages(conn);

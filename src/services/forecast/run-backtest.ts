@@ -20,6 +20,7 @@ import {
   computeWeekStartMs,
   type ForecastPeriod,
 } from '../../core/forecast/forecast-period.js';
+import { pastErrorPeriodCount } from '../../core/forecast/past-forecast-errors.js';
 import { findLatestCall, type CallForBacktest } from '../../core/forecast/latest-call.js';
 import { computePeriodActual } from '../../core/forecast/period-actual.js';
 import { DomainError } from '../../core/domain-error.js';
@@ -103,7 +104,8 @@ export async function runBacktest(
         { where: '--from/--to', reason: 'a backtest scores quarters that have ended' },
       ]);
     }
-    const training = computePreviousPeriods(org.calendar, first, trainingPeriodCount);
+    const lookBack = trainingPeriodCount + pastErrorPeriodCount;
+    const training = computePreviousPeriods(org.calendar, first, lookBack);
     const history = await listDealTimelines(conn, {
       closeFrom: training.at(-1)?.startDay ?? first.startDay,
       closeTo: last.endDay,
@@ -139,6 +141,11 @@ export async function runBacktest(
     const candorDeals: ScoredProbability[] = [];
     const stageDeals: ScoredProbability[] = [];
     const periodReports: BacktestReport['periods'] = [];
+    // Finished periods' past forecasts are the same for every week that looks back at them.
+    const pastForecastCache = new Map<
+      string,
+      { expectedMinor: number; closedMinor: number; thin: boolean }
+    >();
     const total = periods.reduce((sum, p) => sum + p.weeks, 0);
     let done = 0;
     for (const period of periods) {
@@ -149,7 +156,7 @@ export async function runBacktest(
         wonDeals: actual.deals,
         backdated: { deals: actual.backdated.deals, amount: money(actual.backdated.amountMinor) },
       });
-      const trainingPeriods = computePreviousPeriods(org.calendar, period, trainingPeriodCount);
+      const trainingPeriods = computePreviousPeriods(org.calendar, period, lookBack);
       for (let week = 1; week <= period.weeks; week += 1) {
         const asOfMs = computeWeekStartMs(period, week);
         const step = computeBacktestWeek({
@@ -161,6 +168,7 @@ export async function runBacktest(
           wonIds: actual.wonIds,
           trials,
           seed,
+          pastForecastCache,
         });
         const asOf = new Date(asOfMs).toISOString();
         const base = { period: period.name, week, actual: actual.actualMinor };
