@@ -7,6 +7,7 @@ import { appendEvents } from '../store/append-events.js';
 import { saveCredential } from '../store/credential-queries.js';
 import { findOrgSettings } from '../store/org-queries.js';
 import { hashPassword } from './password-hashing.js';
+import { refreshProjectionStatistics } from '../store/refresh-projection-statistics.js';
 import { withConnection, withTransaction, type DatabaseHandle } from '../store/session.js';
 
 export { defaultDemoSeed, type DemoSignIn };
@@ -41,9 +42,10 @@ export async function createDemoOrganisation(
   options: CreateDemoOptions,
 ): Promise<CreateDemoResult> {
   const notCreated: CreateDemoResult = { created: false, events: 0, signIns: [] };
+  let outcome: CreateDemoResult;
   const passwordHash = await hashPassword(demoPassword);
   try {
-    return await withTransaction(handle, async (conn) => {
+    outcome = await withTransaction(handle, async (conn) => {
       if (await findOrgSettings(conn)) return notCreated;
       const demo = generateDemoOrganisation({ seed: options.seed ?? defaultDemoSeed, now: options.now });
       const passwordEvents = demo.signIns.map((person) => ({
@@ -72,4 +74,6 @@ export async function createDemoOrganisation(
     if (existsNow) return notCreated;
     throw error;
   }
+  if (outcome.created) await withConnection(handle, (conn) => refreshProjectionStatistics(conn));
+  return outcome;
 }

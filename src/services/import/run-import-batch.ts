@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { withTransaction, type Connection, type DatabaseHandle } from '../../store/session.js';
+import { refreshProjectionStatistics } from '../../store/refresh-projection-statistics.js';
+import {
+  withConnection,
+  withTransaction,
+  type Connection,
+  type DatabaseHandle,
+} from '../../store/session.js';
 import type { ImportBatch, ImportSummary } from './import-batch.js';
 import { writeRejectFile } from './write-reject-file.js';
 
@@ -33,6 +39,7 @@ export async function runImportBatch(
   }
   if (!summary) throw new Error('the import ended without a summary');
   const result: ImportSummary = summary;
+  if (result.committed) await withConnection(handle, (conn) => refreshProjectionStatistics(conn));
   if (result.committed && options.skipInvalid) {
     for (const [fileIndex, ranges] of batch.rejectedRanges) {
       const file = batch.files[fileIndex];
