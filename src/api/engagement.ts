@@ -134,6 +134,23 @@ export const meetingSchema = z.object({
 export type MeetingView = z.infer<typeof meetingSchema>;
 
 export const accountParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** GET /api/accounts?search=: accounts the caller may see whose name contains the text. */
+export const accountSearchQuerySchema = z.object({
+  search: z.string().max(100).describe('part of the account name, any case'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const accountMatchListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      segment: z.string().nullable(),
+      industry: z.string().nullable(),
+    }),
+  ),
+});
+export type AccountMatchView = z.infer<typeof accountMatchListSchema>['items'][number];
 export const strategicAccountChangeSchema = z.object({
   strategicTag: z.boolean().optional(),
   sponsorId: z.string().min(1).nullable().optional(),

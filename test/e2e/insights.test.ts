@@ -92,6 +92,41 @@ describe.skipIf(chromiumPath === null)(
       expect(await digest.text()).toContain('Brightledger');
     });
 
+    it('finds the account by part of its name on the Voice page and captures an insight on it', async () => {
+      const list = await api<OpportunityListResponse>('/api/opportunities?category=Pipeline&limit=5');
+      const deal = list.items.find((d) => d.accountId !== null && d.accountName !== null);
+      const accountName = deal?.accountName ?? '';
+      // A few letters from inside the name, in another case: the list matches anywhere, any case.
+      const part = accountName.slice(1, 5).toUpperCase();
+      const matches = await api<{ items: { id: string; name: string }[] }>(
+        `/api/accounts?search=${encodeURIComponent(part)}`,
+      );
+      expect(matches.items.map((a) => a.name)).toContain(accountName);
+      watch.reset();
+      await page.goto(new URL('/insights', server.url).toString());
+      const form = page.getByRole('form', { name: 'Capture an insight' });
+      const box = form.getByRole('combobox', { name: 'Account' });
+      await box.fill(part);
+      const options = form.getByRole('listbox', { name: 'Account: matching accounts' }).getByRole('option');
+      await expect.poll(() => options.count()).toBe(Math.min(matches.items.length, 8));
+      await options.last().scrollIntoViewIfNeeded();
+      await screenshot(page, 'insight-account-search-1280');
+      await options.filter({ hasText: accountName }).first().click();
+      expect(await box.inputValue()).toBe(accountName);
+      await form.getByRole('combobox', { name: 'Insight type' }).selectOption('feature-request');
+      await form.getByRole('textbox', { name: 'Topic' }).fill('Audit trail export');
+      await form
+        .getByRole('textbox', { name: 'What the customer said' })
+        .fill('Wants the audit trail as CSV');
+      await form.getByRole('button', { name: 'Capture' }).click();
+      await form.getByText('Captured.').waitFor();
+      const saved = await api<{ insights: { accountId: string; topic: string | null }[] }>(
+        `/api/insights?accountId=${encodeURIComponent(deal?.accountId ?? '')}`,
+      );
+      expect(saved.insights.map((i) => i.topic)).toContain('Audit trail export');
+      expect(watch.unexpected([])).toEqual([]);
+    });
+
     it('shows the executive programme, its coverage and fire drills, and an account', async () => {
       await browser.context.clearCookies();
       await signIn(page, server.url, server.emailOf('executive'));

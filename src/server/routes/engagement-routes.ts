@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import {
   accountOverviewSchema,
+  accountMatchListSchema,
   accountParamsSchema,
+  accountSearchQuerySchema,
   engagementPeriodQuerySchema,
   engagementPlanSchema,
   engagementReportSchema,
@@ -18,6 +20,7 @@ import { getEngagementPlan } from '../../services/engagement/get-engagement-plan
 import { getEngagementReport } from '../../services/engagement/get-engagement-report.js';
 import { getSponsorCalendar } from '../../services/engagement/get-sponsor-calendar.js';
 import { logMeeting } from '../../services/engagement/log-meeting.js';
+import { searchAccounts } from '../../services/insights/search-accounts.js';
 import { configureEngagement, setStrategicAccount } from '../../services/engagement/set-strategic-account.js';
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
@@ -79,6 +82,20 @@ export function registerEngagementRoutes(app: ZodApp, deps: AppDeps): void {
       });
       return reply.code(201).send(meeting);
     },
+  );
+
+  app.get(
+    '/accounts',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Accounts you may see whose name contains the search text, names that begin with it first',
+        tags: ['engagement', 'insights'],
+        querystring: accountSearchQuerySchema,
+        response: { 200: accountMatchListSchema, ...problemResponses(400, 500) },
+      },
+    },
+    async (request) => searchAccounts(deps.db, { ...request.query, scope: request.scope }),
   );
 
   app.get(

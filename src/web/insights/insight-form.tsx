@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import type { AccountMatchView } from '../../api/engagement.js';
 import {
   insightSeverityValues,
   insightTypeLabels,
   insightTypeValues,
   type InsightCapture,
 } from '../../api/insights.js';
+import { AccountSearch } from '../accounts/account-search.js';
+import '../accounts/account-search.css';
 import { describeError } from '../http/api-error.js';
 import { Notice } from '../ui/notice.js';
 import { useCaptureInsight } from './insight-queries.js';
@@ -12,14 +15,18 @@ import { useCaptureInsight } from './insight-queries.js';
 type InsightType = (typeof insightTypeValues)[number];
 type Severity = (typeof insightSeverityValues)[number];
 
+const isDealRef = (text: string) => text.trim().startsWith('deal:');
+
 /**
  * Captures what a customer said. On a deal or account page the subject is fixed; on the customer
- * voice page the person names a deal or an account by id.
+ * voice page the person finds the account by typing part of its name (or gives an account id, or
+ * `deal:<id>`).
  */
 export function InsightForm({ accountId, opportunityId }: { accountId?: string; opportunityId?: string }) {
   const capture = useCaptureInsight();
   const fixed = accountId !== undefined || opportunityId !== undefined;
   const [subject, setSubject] = useState('');
+  const [picked, setPicked] = useState<AccountMatchView | null>(null);
   const [type, setType] = useState<InsightType>('competitor-mention');
   const [competitor, setCompetitor] = useState('');
   const [topic, setTopic] = useState('');
@@ -31,9 +38,9 @@ export function InsightForm({ accountId, opportunityId }: { accountId?: string; 
     event.preventDefault();
     const target = fixed
       ? { accountId: accountId ?? null, opportunityId: opportunityId ?? null }
-      : subject.trim().startsWith('deal:')
+      : isDealRef(subject)
         ? { opportunityId: subject.trim().slice(5).trim() }
-        : { accountId: subject.trim() };
+        : { accountId: picked?.id ?? subject.trim() };
     const body: InsightCapture = { ...target, type, competitor, topic, text, severity };
     setSaved(false);
     capture.mutate(body, {
@@ -49,15 +56,17 @@ export function InsightForm({ accountId, opportunityId }: { accountId?: string; 
   return (
     <form className="insight-form" onSubmit={submit} aria-label="Capture an insight">
       {fixed ? null : (
-        <label className="compact-field insight-subject">
-          <span>Account id, or deal:&lt;id&gt;</span>
-          <input
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            placeholder="e.g. deal:demo-opp-00042"
-            required
+        <div className="compact-field insight-subject">
+          <span aria-hidden="true">Account (type part of its name), or deal:&lt;id&gt;</span>
+          <AccountSearch
+            label="Account"
+            text={subject}
+            onTextChange={setSubject}
+            onPick={setPicked}
+            skipSearch={isDealRef}
+            placeholder="e.g. Northwind, or deal:demo-opp-00042"
           />
-        </label>
+        </div>
       )}
       <label className="compact-field">
         <span>Type</span>

@@ -98,6 +98,12 @@ export const accessTable: AccessRow[] = [
     request: get('/api/forecast?period=2027-Q1&asOf=2026-01-10T00:00:00Z&owner=u2'),
     expect: [401, 403, 200, 200, 200, 200],
   },
+  // The backtest scores the whole organisation: only those who read everything see it.
+  {
+    route: 'GET /api/backtest',
+    request: get('/api/backtest?from=2025-10-01&to=2025-12-31'),
+    expect: [401, 403, 403, 200, 200, 200],
+  },
   {
     route: 'GET /api/opportunities',
     request: get('/api/opportunities?period=2026-Q1'),
