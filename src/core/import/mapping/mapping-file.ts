@@ -242,6 +242,6 @@ export function checkMapping(entity: MappedEntity, mapping: MappingFile): string
     !mapping.fields.accountId &&
     !mapping.fields.opportunityId
   )
-    problems.push(`a ${entity} mapping needs accountId, opportunityId or both`);
+    problems.push(`a mapping for ${entity} needs accountId, opportunityId or both`);
   return problems;
 }
