@@ -127,7 +127,31 @@ describe.skipIf(chromiumPath === null)(
         .toBe(true);
       await page.locator('.call-history-chart canvas').first().waitFor();
       await screenshot(page, 'accuracy-manager-1280');
+      // A manager reads a subtree, not the organisation: no backtest is offered or asked for.
+      expect(await page.getByRole('region', { name: 'Backtest' }).count()).toBe(0);
       expect(watch.unexpected([])).toEqual([]);
     }, 120_000);
+
+    it('shows the executive the backtest and the calibration chart on the Accuracy page', async () => {
+      await browser.context.clearCookies();
+      watch.reset();
+      await signIn(page, server.url, server.emailOf('executive'));
+      await page.goto(new URL('/accuracy', server.url).toString());
+      const summary = page.getByTestId('backtest-summary');
+      // The first request replays the demo's ledger week by week: seconds, not milliseconds.
+      await summary.waitFor({ timeout: 120_000 });
+      const candor = summary.getByTestId('backtest-candor');
+      const cells = await candor.getByRole('cell').allTextContents();
+      expect(cells[0]).toBe("Candor's forecast");
+      // WAPE, bias, ±10 %, coverage as percentages; Brier as a score.
+      expect(cells.slice(1, 5).every((c) => /^[−+]?\d+(\.\d)? %$/.test(c))).toBe(true);
+      expect(cells[5]).toMatch(/^0\.\d{3}$/);
+      expect(await summary.getByTestId('backtest-stage-weighted').isVisible()).toBe(true);
+      const chart = page.getByRole('img', { name: /^Calibration of win probabilities/ });
+      await chart.scrollIntoViewIfNeeded();
+      await page.locator('.call-history-chart canvas').last().waitFor();
+      await screenshot(page, 'accuracy-executive-backtest-1280');
+      expect(watch.unexpected([{ status: 401, path: '/api/session' }])).toEqual([]);
+    }, 240_000);
   },
 );

@@ -1,4 +1,6 @@
+import { backtestQuerySchema, backtestReportSchema } from '../../api/backtest.js';
 import { forecastQuerySchema, forecastReportSchema } from '../../api/forecast.js';
+import { createBacktestCache, getBacktest } from '../../services/forecast/get-backtest.js';
 import { getForecast } from '../../services/forecast/get-forecast.js';
 import { recordForecast } from '../../services/forecast/record-forecast.js';
 import type { AppDeps } from '../app-deps.js';
@@ -34,5 +36,33 @@ export function registerForecastRoutes(app: ZodApp, deps: AppDeps): void {
       }
       return getForecast(deps.db, { ...options, asOf: asOf ?? null });
     },
+  );
+
+  // Kept per app: a backtest takes seconds, and its result holds until the ledger grows.
+  const backtests = createBacktestCache();
+  app.get(
+    '/backtest',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          "Candor's forecast and the baselines replayed week by week over completed quarters and scored against what closed, for the whole organisation",
+        description:
+          'Executives, viewers and admins only (403 for anyone who reads less than everything). The first ' +
+          'request for a ledger head and range replays the ledger and takes seconds (about 10 s on the ' +
+          'demo organisation); the result is kept until the ledger grows (`cached`).',
+        tags: ['forecast'],
+        querystring: backtestQuerySchema,
+        response: { 200: backtestReportSchema, ...problemResponses(400, 401, 403, 500) },
+      },
+    },
+    async (request) =>
+      getBacktest(deps.db, {
+        from: request.query.from,
+        to: request.query.to,
+        scope: request.scope,
+        clock: deps.clock,
+        cache: backtests,
+      }),
   );
 }

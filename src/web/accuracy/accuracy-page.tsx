@@ -7,6 +7,8 @@ import { EmptyState, Notice, Spinner } from '../ui/notice.js';
 import { formatShare } from '../forecast/signed-money.js';
 import type { AccuracyLine } from './accuracy-chart.js';
 import { useTrackRecords } from './accuracy-queries.js';
+import { BacktestPanel } from './backtest-panel.js';
+import { useSession } from '../session/session-context.js';
 import '../forecast/forecast.css';
 
 const AccuracyChart = lazy(() => import('./accuracy-chart.js').then((m) => ({ default: m.AccuracyChart })));
@@ -20,6 +22,8 @@ type Person = TrackRecordsResponse['people'][number];
  */
 export function AccuracyPage() {
   const records = useTrackRecords();
+  // The backtest scores the whole organisation: only those who read everything are shown it.
+  const readsEverything = useSession().scope.kind === 'everything';
   const data = records.data;
   const [selected, setSelected] = useState<string | null>(null);
   const scored = useMemo(() => data?.people.filter((p) => p.periods > 0) ?? [], [data]);
@@ -75,6 +79,7 @@ export function AccuracyPage() {
           />
         </section>
       ) : null}
+      {readsEverything ? <BacktestPanel /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import type { BacktestResponse } from '../../../src/api/backtest.js';
 import type { ForecastResponse } from '../../../src/api/forecast.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useServerWithHistory } from '../server-history.js';
@@ -41,5 +42,25 @@ describeEachEngine('GET /api/forecast', (engine) => {
     expect(outside.status).toBe(403);
     const bad = await server.get('/api/forecast?period=2026-Q9');
     expect(bad.status).toBe(400);
+  });
+
+  it('backtests the organisation for those who read everything, once per ledger head', async () => {
+    const first = await server.get('/api/backtest?from=2026-01-01&to=2026-03-31');
+    expect(first.status).toBe(200);
+    const report = first.body as BacktestResponse;
+    // d3 (250.50) is the quarter's only win, recorded on 04-20 after the quarter ended: backdated.
+    expect(report.periods).toEqual([
+      { period: '2026-Q1', actual: '250.50', wonDeals: 1, backdated: { deals: 1, amount: '250.50' } },
+    ]);
+    expect(report.cached).toBe(false);
+    expect(report.rows.filter((r) => r.method === 'candor')).toHaveLength(13);
+    expect(report.reliability.candor).toHaveLength(10);
+    const again = await server.get('/api/backtest?from=2026-01-01&to=2026-03-31');
+    expect(again.body).toEqual({ ...report, cached: true });
+    const cleo = await server.as('cleo');
+    const manager = await cleo.get('/api/backtest?from=2026-01-01&to=2026-03-31');
+    expect(manager.status).toBe(403);
+    const future = await server.get('/api/backtest?from=2026-07-01&to=2026-09-30');
+    expect(future.status).toBe(400);
   });
 });
