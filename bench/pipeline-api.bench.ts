@@ -12,6 +12,7 @@ import type { Engine } from '../src/db/open-database.js';
 import { createApp } from '../src/server/create-app.js';
 import { hashPassword } from '../src/services/password-hashing.js';
 import { appendEvents } from '../src/store/append-events.js';
+import { refreshProjectionStatistics } from '../src/store/refresh-projection-statistics.js';
 import { saveCredential } from '../src/store/credential-queries.js';
 import { openBenchDatabase, report } from './bench-database.js';
 import { generatePipelineHistory } from './generate-pipeline-history.js';
@@ -52,7 +53,9 @@ export async function benchPipelineApi(engine: Engine): Promise<void> {
         updatedAt: new Date(),
       }),
     );
+    // What an import leaves behind (runImportBatch): statistics current, pages all-visible.
     await sql`analyze`.execute(handle.db);
+    await refreshProjectionStatistics(handle);
 
     const app = await createApp({
       db: handle,

@@ -4,7 +4,7 @@ import { forecastCategories, type ForecastCategory } from '../core/forecast-cate
 import { formatMinor } from '../core/money.js';
 import { listDeals, summarizePipeline, type DealRow } from '../store/pipeline-queries.js';
 import { withConnection, type DatabaseHandle } from '../store/session.js';
-import { getOrgContext } from './org-context.js';
+import { getOrgContext, type OrgContextReader } from './org-context.js';
 
 export type GetPipelineOptions = {
   period: string;
@@ -12,6 +12,8 @@ export type GetPipelineOptions = {
   asOf: Date | null;
   scope: AccessScope;
   includeDeals?: boolean;
+  /** Where the org context comes from: an app server's short-lived cache, else read afresh. */
+  readOrgContext?: OrgContextReader | undefined;
 };
 
 export type PipelineReport = {
@@ -38,7 +40,7 @@ export async function getPipeline(
   options: GetPipelineOptions,
 ): Promise<PipelineReport> {
   return withConnection(handle, async (conn) => {
-    const org = await getOrgContext(conn);
+    const org = await (options.readOrgContext ?? getOrgContext)(conn);
     const { start, end } = periodDates(org.calendar, options.period);
     const query = {
       closeFrom: start,

@@ -10,7 +10,7 @@ import * as quotasAndTargets from './0009-quotas-and-targets.js';
 import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
 import * as voiceAndEngagement from './0011-voice-and-engagement.js';
 import * as verificationJobs from './0012-verification-jobs.js';
-import * as versionsValidAtIndex from './0013-versions-valid-at-index.js';
+import * as indexOnlyPipelineReads from './0013-index-only-pipeline-reads.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-hygiene-and-digests': hygieneAndDigests,
   '0011-voice-and-engagement': voiceAndEngagement,
   '0012-verification-jobs': verificationJobs,
-  '0013-versions-valid-at-index': versionsValidAtIndex,
+  '0013-index-only-pipeline-reads': indexOnlyPipelineReads,
 };

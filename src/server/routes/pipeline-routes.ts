@@ -22,6 +22,7 @@ export function registerPipelineRoutes(app: ZodApp, deps: AppDeps): void {
         period,
         asOf: asOf ?? null,
         scope: request.scope,
+        readOrgContext: request.server.orgContext.read,
       });
       return report;
     },
