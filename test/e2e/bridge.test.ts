@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,6 +7,7 @@ import {
   noChromiumMessage,
   openBrowser,
   screenshot,
+  screenshotDir,
   signIn,
   startDemoServer,
   watchPage,
@@ -80,6 +82,11 @@ describe.skipIf(chromiumPath === null)(
       const head = await page.request.get(new URL('/api/ledger/head', server.url).toString());
       const ledger = (await head.json()) as { length: string; head: string };
       expect(await pack.text()).toContain(`data-chain-head="${ledger.head}"`);
+      // The pack's waterfall, as a reader sees it: labels under the bars must not run into each other.
+      await page.goto(new URL(`/api/boardpack?period=${period}`, server.url).toString());
+      const waterfall = page.locator('svg').first();
+      await waterfall.scrollIntoViewIfNeeded();
+      await waterfall.screenshot({ path: join(screenshotDir, 'boardpack-waterfall.png') });
       expect(watch.unexpected([])).toEqual([]);
     }, 180_000);
   },

@@ -3,8 +3,13 @@ import { GridComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
+import { escapeHtml } from './escape-html.js';
+import { layoutAxisLabels, shortenStepLabel } from './waterfall-axis-labels.js';
 
 echarts.use([BarChart, GridComponent, SVGRenderer, LegacyGridContainLabel]);
+
+/** The colour of the labels under the bars, and only of them: it finds them in the SVG. */
+const axisLabelColour = '#3b4a5e';
 
 export type WaterfallStep = { label: string; amount: number };
 
@@ -23,6 +28,7 @@ export function renderWaterfallSvg(options: {
   height: number;
 }): string {
   const labels = ['Start'];
+  const fullLabels = ['Open pipeline at the start'];
   const base = [0];
   const total = [options.start];
   const rise = [0];
@@ -31,7 +37,8 @@ export function renderWaterfallSvg(options: {
   for (const step of options.steps) {
     if (step.amount === 0) continue;
     const next = running + step.amount;
-    labels.push(step.label);
+    labels.push(shortenStepLabel(step.label));
+    fullLabels.push(step.label);
     base.push(Math.min(running, next));
     total.push(0);
     rise.push(step.amount > 0 ? step.amount : 0);
@@ -39,6 +46,10 @@ export function renderWaterfallSvg(options: {
     running = next;
   }
   labels.push('End');
+  fullLabels.push('End: won + still open');
+  // The value axis takes about 50 px on the left; the rest is shared by the bars.
+  const axisFontSize = 9;
+  const layout = layoutAxisLabels({ labels, plotWidth: options.width - 66, fontSize: axisFontSize });
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -73,7 +84,15 @@ export function renderWaterfallSvg(options: {
       type: 'category',
       data: labels,
       axisTick: { show: false },
-      axisLabel: { fontSize: 9, color: '#3b4a5e', interval: 0, width: 70, overflow: 'break' },
+      axisLabel: {
+        fontSize: axisFontSize,
+        color: axisLabelColour,
+        interval: 0,
+        width: layout.width,
+        overflow: 'break',
+        lineHeight: layout.lineHeight,
+        rotate: layout.rotate,
+      },
       axisLine: { lineStyle: { color: '#c9d1dc' } },
     },
     yAxis: {
@@ -100,7 +119,24 @@ export function renderWaterfallSvg(options: {
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return svg;
+  return titleAxisLabels(svg, fullLabels);
+}
+
+/**
+ * Gives each bar's label its full name as an SVG `<title>` (shown on hover, read by screen
+ * readers). ECharts writes each line of an axis label as a `<text>` in the axis label colour, the
+ * lines of one label sharing one `transform`, labels in the order of the bars; the title goes into
+ * the first line of each.
+ */
+export function titleAxisLabels(svg: string, fullLabels: readonly string[]): string {
+  const seen = new Set<string>();
+  return svg.replace(new RegExp(`<text\\b[^>]*fill="${axisLabelColour}"[^>]*>`, 'g'), (tag) => {
+    const transform = /transform="([^"]*)"/.exec(tag)?.[1] ?? tag;
+    if (seen.has(transform)) return tag;
+    seen.add(transform);
+    const full = fullLabels[seen.size - 1];
+    return full === undefined ? tag : `${tag}<title>${escapeHtml(full)}</title>`;
+  });
 }
 
 function formatCompact(value: number): string {

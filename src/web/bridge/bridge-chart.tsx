@@ -6,12 +6,15 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { BridgeResponse } from '../../api/bridge.js';
 import { formatMoney } from '../format/format-money.js';
+import { layoutAxisLabels, shortStepLabels } from './waterfall-labels.js';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer, LegacyGridContainLabel]);
 
 export type WaterfallBar = {
   key: string;
+  /** The full name, for the tooltip and the description; `short` goes under the bar. */
   label: string;
+  short: string;
   base: number;
   rise: number;
   fall: number;
@@ -27,7 +30,9 @@ export type WaterfallBar = {
  */
 export function waterfallBars(report: BridgeResponse): WaterfallBar[] {
   const empty = { base: 0, rise: 0, fall: 0, total: 0, won: 0, open: 0 };
-  const bars: WaterfallBar[] = [{ ...empty, key: 'start', label: 'Start', total: Number(report.start) }];
+  const bars: WaterfallBar[] = [
+    { ...empty, key: 'start', label: 'Open at the start', short: 'Start', total: Number(report.start) },
+  ];
   let running = Number(report.start);
   for (const step of report.steps) {
     const amount = Number(step.amount);
@@ -37,6 +42,7 @@ export function waterfallBars(report: BridgeResponse): WaterfallBar[] {
       ...empty,
       key: step.kind,
       label: step.label,
+      short: shortStepLabels[step.kind],
       base: Math.min(running, next),
       rise: amount > 0 ? amount : 0,
       fall: amount < 0 ? -amount : 0,
@@ -47,6 +53,7 @@ export function waterfallBars(report: BridgeResponse): WaterfallBar[] {
     ...empty,
     key: 'end',
     label: 'End: won + open',
+    short: 'End',
     won: Number(report.won),
     open: Number(report.open),
   });
@@ -61,7 +68,22 @@ export function BridgeChart({ report, onPick }: { report: BridgeResponse; onPick
     if (!node) return;
     const bars = waterfallBars(report);
     const chart = echarts.init(node, null, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.resize());
+    // The value axis takes about 70 px; the bars share the rest, and their labels follow the width.
+    const axisLabel = () => ({
+      color: '#3b4a5e',
+      fontSize: 11,
+      interval: 0,
+      overflow: 'break' as const,
+      ...layoutAxisLabels({
+        labels: bars.map((b) => b.short),
+        plotWidth: node.clientWidth - 90,
+        fontSize: 11,
+      }),
+    });
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+      chart.setOption({ xAxis: { axisLabel: axisLabel() } });
+    });
     observer.observe(node);
     const money = (value: number) => formatMoney(String(value), report.currency, { compact: true });
     const series = (name: string, values: number[], colour: string, label: boolean) => ({
@@ -97,9 +119,9 @@ export function BridgeChart({ report, onPick }: { report: BridgeResponse; onPick
       },
       xAxis: {
         type: 'category',
-        data: bars.map((b) => b.label),
+        data: bars.map((b) => b.short),
         axisTick: { show: false },
-        axisLabel: { color: '#3b4a5e', fontSize: 11, interval: 0, width: 90, overflow: 'break' },
+        axisLabel: axisLabel(),
         axisLine: { lineStyle: { color: '#c9d1dc' } },
       },
       yAxis: {
