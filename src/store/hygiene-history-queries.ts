@@ -44,28 +44,23 @@ export async function listBackdatedEvents(
  * Completed stays in each stage up to T, summarised: count, the `percentile`-th percentile and the
  * median of their lengths in days (PostgreSQL `percentile_cont`: linear interpolation between
  * ranks). A stay starts at a version whose valid_from equals its stage_entered_at (a stage change
- * or the creation) and ends where the deal's next stay starts; stays still running at T are not
- * counted, nor are the deals in `excludeIds` (changed later with an earlier date: their versions
- * hold what was not known at T). Over every deal of the organisation: the norm is the
- * organisation's, whoever asks.
+ * or the creation) and ends where the deal's next stay starts; the projection
+ * `hygiene_stage_stays` (migration 0014) holds every stay that ended, so the stays ended by T are
+ * those with `left_at <= T`. Stays still running at T are not counted, nor are the deals in
+ * `excludeIds` (changed later with an earlier date: their versions hold what was not known at T).
+ * Over every deal of the organisation: the norm is the organisation's, whoever asks.
  */
 export async function summarizeStageStays(
   conn: Db,
   options: { asOf: Date; percentile: number; excludeIds: readonly string[] },
 ): Promise<StageStaySummary[]> {
   const result = await sql<{ stage: string; samples: string; p: number | null; median: number | null }>`
-    with stays as (
-      select stage,
-             extract(epoch from (lead(valid_from) over (partition by id order by valid_from) - valid_from))
-               / 86400.0 as days
-      from opportunity_versions
-      where valid_from <= ${options.asOf} and valid_from = stage_entered_at
-        and id <> all(${[...options.excludeIds]}::text[])
-    )
     select stage, count(*) as samples,
            percentile_cont(${options.percentile}::float8) within group (order by days) as p,
            percentile_cont(0.5) within group (order by days) as median
-    from stays where days is not null
+    from (select stage, extract(epoch from (left_at - entered_at)) / 86400.0 as days
+          from hygiene_stage_stays
+          where left_at <= ${options.asOf} and id <> all(${[...options.excludeIds]}::text[])) stays
     group by stage`.execute(conn.db);
   return result.rows.map((r) => ({
     stage: r.stage,

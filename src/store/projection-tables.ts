@@ -15,6 +15,7 @@ import {
   projectCalls,
 } from './call-projection.js';
 import { forecastProjectionTables, projectForecast } from './forecast-projection.js';
+import { dealHistoryProjectionTables, projectDealHistory } from './hygiene-deal-history.js';
 import { hygieneProjectionTables, projectHygieneRule } from './hygiene-projection.js';
 import {
   projectQuota,
@@ -157,6 +158,7 @@ export const projectionTables: Record<EntityType, readonly ProjectionTable[]> = 
       entityColumn: 'id',
       columns: [...opportunityColumns, ts('valid_from'), ts('valid_to')],
     },
+    ...dealHistoryProjectionTables,
   ],
   quota: quotaProjectionTables,
   target: targetProjectionTables,
@@ -307,6 +309,7 @@ function projectOpportunity(events: readonly EventForProjection[]): Record<strin
       row.valid_to = v.validTo ? texts.time(v.validTo) : 'infinity';
       return row;
     }),
+    ...projectDealHistory(current.id, versions),
   };
 }
 

@@ -77,6 +77,10 @@ export function maxWeight(flags: readonly Pick<HygieneFlag, 'severity'>[]): numb
 /** Flags grouped by deal id. */
 export function groupFlagsByDeal(flags: readonly HygieneFlag[]): Map<string, HygieneFlag[]> {
   const byDeal = new Map<string, HygieneFlag[]>();
-  for (const flag of flags) byDeal.set(flag.dealId, [...(byDeal.get(flag.dealId) ?? []), flag]);
+  for (const flag of flags) {
+    const list = byDeal.get(flag.dealId);
+    if (list) list.push(flag);
+    else byDeal.set(flag.dealId, [flag]);
+  }
   return byDeal;
 }

@@ -32,7 +32,9 @@ export function computeHygieneScores(
   const byTeam = new Map<string, ScoredDeal[]>();
   for (const deal of deals) {
     const owner = deal.ownerId ?? '';
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), deal]);
+    const ownDeals = byOwner.get(owner);
+    if (ownDeals) ownDeals.push(deal);
+    else byOwner.set(owner, [deal]);
     for (const team of teamChain(groups.ownerTeams.get(owner) ?? null, groups.teamParents)) {
       const list = byTeam.get(team);
       if (list) list.push(deal);

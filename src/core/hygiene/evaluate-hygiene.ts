@@ -16,21 +16,27 @@ export type EvaluateHygieneOptions = {
  * the order given, each deal's flags in rule order. Pure: the same facts give the same flags.
  */
 export function evaluateHygiene(options: EvaluateHygieneOptions): HygieneFlag[] {
-  const enabled = hygieneRuleIds.filter((id) => options.settings[id].enabled);
+  // Each rule's context is built once: spreading it for every deal cost more than the rules.
+  const enabled = hygieneRuleIds
+    .filter((id) => options.settings[id].enabled)
+    .map((id) => ({
+      id,
+      rule: hygieneRules[id] as HygieneRule<HygieneRuleId>,
+      severity: options.settings[id].severity,
+      context: { ...options.context, thresholds: options.settings[id].thresholds },
+    }));
   const flags: HygieneFlag[] = [];
   for (const deal of options.deals) {
-    for (const id of enabled) {
-      const rule = hygieneRules[id] as HygieneRule<HygieneRuleId>;
+    for (const { id, rule, severity, context } of enabled) {
       if (deal.isClosed && !rule.includesClosed) continue;
-      const setting = options.settings[id];
-      const finding = rule.evaluate(deal, { ...options.context, thresholds: setting.thresholds });
+      const finding = rule.evaluate(deal, context);
       if (!finding) continue;
       flags.push({
         dealId: deal.id,
         dealName: deal.name,
         ownerId: deal.ownerId,
         rule: id,
-        severity: setting.severity,
+        severity,
         evidence: finding.evidence,
         since: finding.since,
       });

@@ -1,3 +1,5 @@
+import { addDays, daysBetween, startOfDay } from '../fiscal-calendar.js';
+
 const dayMs = 86_400_000;
 
 /** An instant `days` whole days after another. */
@@ -22,4 +24,42 @@ export function dayOf(instant: Date): string {
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The instant the day after `day` (`YYYY-MM-DD`) starts in `timeZone`: when a close date has
+ * passed. Resolving a zone's offset is the dearest step of judging a deal, and a pipeline has a
+ * few hundred distinct close dates among its deals, so the answers are remembered (a bounded
+ * cache of a pure function: the same arguments always give the same instant).
+ */
+export function startOfDayAfter(day: string, timeZone: string): Date {
+  const key = `${day}\u0000${timeZone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= dayStartsLimit) dayStarts.clear();
+    start = startOfDay(addDays(day, 1), timeZone).getTime();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+const dayStarts = new Map<string, number>();
+const dayStartsLimit = 50_000;
+
+/**
+ * Days from one `YYYY-MM-DD` day to another (`to - from`), as fiscal-calendar's daysBetween counts
+ * them, by UTC midnight arithmetic. Anything but a real calendar day (`2026-02-30` included) goes to
+ * daysBetween, which refuses it with its own error.
+ */
+export function daysBetweenDays(from: string, to: string): number {
+  const fromMs = utcMidnight(from);
+  const toMs = utcMidnight(to);
+  if (fromMs === null || toMs === null) return daysBetween(from, to);
+  return Math.round((toMs - fromMs) / dayMs);
+}
+
+function utcMidnight(day: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day ? null : ms;
 }

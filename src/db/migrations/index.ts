@@ -11,6 +11,7 @@ import * as hygieneAndDigests from './0010-hygiene-and-digests.js';
 import * as voiceAndEngagement from './0011-voice-and-engagement.js';
 import * as verificationJobs from './0012-verification-jobs.js';
 import * as indexOnlyPipelineReads from './0013-index-only-pipeline-reads.js';
+import * as hygieneDealHistory from './0014-hygiene-deal-history.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011-voice-and-engagement': voiceAndEngagement,
   '0012-verification-jobs': verificationJobs,
   '0013-index-only-pipeline-reads': indexOnlyPipelineReads,
+  '0014-hygiene-deal-history': hygieneDealHistory,
 };

@@ -1,7 +1,5 @@
-import { addDays, startOfDay } from '../../fiscal-calendar.js';
-import { daysBetween } from '../../fiscal-calendar.js';
 import type { HygieneRule } from '../hygiene-rule.js';
-import { laterOf, plural } from '../hygiene-time.js';
+import { daysBetweenDays, laterOf, plural, startOfDayAfter } from '../hygiene-time.js';
 
 /**
  * An open deal whose close date is before the day of T in the organisation's time zone: it should
@@ -13,10 +11,10 @@ export const closeDatePast: HygieneRule<'close-date-past'> = {
   includesClosed: false,
   evaluate: (deal, context) => {
     if (deal.isClosed || deal.closeDate === null || deal.closeDate >= context.today) return null;
-    const late = daysBetween(deal.closeDate, context.today);
+    const late = daysBetweenDays(deal.closeDate, context.today);
     return {
       evidence: `close date ${deal.closeDate} passed ${plural(late, 'day')} ago, still open`,
-      since: laterOf(startOfDay(addDays(deal.closeDate, 1), context.timeZone), deal.since.closeDate),
+      since: laterOf(startOfDayAfter(deal.closeDate, context.timeZone), deal.since.closeDate),
     };
   },
 };

@@ -1,0 +1,84 @@
+import { computeDealHistory } from '../core/hygiene/compute-deal-history.js';
+import type { ClosePush } from '../core/hygiene/deal-facts.js';
+import type { OpportunityVersion } from '../core/opportunity-history.js';
+import type { ProjectionColumn, ProjectionRow, ProjectionTable } from './projection-tables.js';
+
+const text = (name: string): ProjectionColumn => ({ name, read: name });
+const ts = (name: string): ProjectionColumn => ({
+  name,
+  read: `to_char(${name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+});
+
+/**
+ * Each deal's history facts for the hygiene rules (migration 0014), projected with the deal's
+ * other tables from its versions: `hygiene_deal_facts` (one row per deal) and
+ * `hygiene_stage_stays` (one row per completed stay). See core/hygiene/compute-deal-history.ts.
+ */
+export const dealHistoryProjectionTables: readonly ProjectionTable[] = [
+  {
+    name: 'hygiene_deal_facts',
+    entityColumn: 'id',
+    columns: [
+      text('id'),
+      ts('first_seen'),
+      text('first_stage'),
+      ts('last_change_at'),
+      text('pushes'),
+      ts('amount_since'),
+      ts('close_since'),
+      ts('category_since'),
+      ts('next_since'),
+      ts('fields_since'),
+    ],
+  },
+  {
+    name: 'hygiene_stage_stays',
+    entityColumn: 'id',
+    columns: [text('id'), text('stage'), ts('entered_at'), ts('left_at')],
+  },
+];
+
+/** The rows of both tables for one deal, from its versions (oldest first). */
+export function projectDealHistory(
+  id: string,
+  versions: readonly OpportunityVersion[],
+): Record<string, ProjectionRow[]> {
+  const history = computeDealHistory(versions);
+  return {
+    hygiene_deal_facts: [
+      {
+        id,
+        first_seen: history.firstSeenAt.toISOString(),
+        first_stage: history.firstStage,
+        last_change_at: history.lastChangeAt.toISOString(),
+        pushes: formatPushes(history.pushes),
+        amount_since: history.since.amount.toISOString(),
+        close_since: history.since.closeDate.toISOString(),
+        category_since: history.since.category.toISOString(),
+        next_since: history.since.nextStep.toISOString(),
+        fields_since: history.since.fields.toISOString(),
+      },
+    ],
+    hygiene_stage_stays: history.stays.map((stay) => ({
+      id,
+      stage: stay.stage,
+      entered_at: stay.enteredAt.toISOString(),
+      left_at: stay.leftAt.toISOString(),
+    })),
+  };
+}
+
+/** Pushes as `from>to>at` joined by commas (close dates are `YYYY-MM-DD`, so neither sign occurs in them). */
+export function formatPushes(pushes: readonly ClosePush[]): string | null {
+  if (pushes.length === 0) return null;
+  return pushes.map((p) => `${p.from}>${p.to}>${p.at.toISOString()}`).join(',');
+}
+
+/** The inverse of formatPushes. */
+export function parsePushes(text: string | null): ClosePush[] {
+  if (text === null) return [];
+  return text.split(',').map((part) => {
+    const [from = '', to = '', at = ''] = part.split('>');
+    return { from, to, at: new Date(at) };
+  });
+}
