@@ -63,6 +63,14 @@ const totalsSchema = z.object({
   Commit: z.object({ deals: z.number().int(), amount: decimalAmountSchema }),
 });
 
+/** Candor's expected bookings and the P10–P90 band around them. */
+const forecastFigures = {
+  expected: decimalAmountSchema,
+  p10: decimalAmountSchema,
+  p50: decimalAmountSchema,
+  p90: decimalAmountSchema,
+};
+
 export const hygieneReportSchema = z.object({
   asOf: instantTextSchema,
   currency: z.string(),
@@ -117,8 +125,11 @@ export const hygieneReportSchema = z.object({
       z.object({
         available: z.literal(true),
         period: z.string(),
-        expected: decimalAmountSchema,
-        adjustedExpected: decimalAmountSchema,
+        ...forecastFigures,
+        adjusted: z
+          .object(forecastFigures)
+          .describe('the forecast computed again without the stale open deals, its band simulated afresh'),
+        adjustedExpected: decimalAmountSchema.describe('= adjusted.expected'),
         byRule: z.array(
           z.object({ rule: ruleIdSchema, deals: z.number().int(), expected: decimalAmountSchema }),
         ),

@@ -71,11 +71,24 @@ export function HygieneSummary({ report }: { report: HygieneReportResponse }) {
               </tr>
             ))}
             {forecast?.available ? (
-              <tr>
-                <td>Candor forecast (expected)</td>
-                <td className="num">{money(forecast.expected)}</td>
-                <td className="num">{money(forecast.adjustedExpected)}</td>
-              </tr>
+              <>
+                <tr>
+                  <td>Candor forecast (expected)</td>
+                  <td className="num">{money(forecast.expected)}</td>
+                  <td className="num">{money(forecast.adjusted.expected)}</td>
+                </tr>
+                <tr data-testid="forecast-band">
+                  <td>
+                    <abbr title="Candor's forecast: 1 chance in 10 of less, 1 in 10 of more">P10–P90</abbr>
+                  </td>
+                  <td className="num">
+                    {money(forecast.p10)} – {money(forecast.p90)}
+                  </td>
+                  <td className="num">
+                    {money(forecast.adjusted.p10)} – {money(forecast.adjusted.p90)}
+                  </td>
+                </tr>
+              </>
             ) : null}
           </tbody>
         </table>
@@ -91,6 +104,12 @@ export function HygieneSummary({ report }: { report: HygieneReportResponse }) {
               </li>
             ))}
           </ul>
+        ) : null}
+        {forecast?.available ? (
+          <p className="muted">
+            The adjusted forecast is computed again without the stale deals, so its range is simulated afresh
+            rather than shifted.
+          </p>
         ) : null}
         {forecast && !forecast.available ? <p className="muted">Forecast: {forecast.reason}</p> : null}
       </section>
