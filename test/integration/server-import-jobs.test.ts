@@ -141,7 +141,7 @@ describeEachEngine('imports over HTTP', (engine) => {
       [['1500000', 'JPY']],
     );
     const list = await ada.get('/api/imports');
-    expect(list.body.items[0]).toMatchObject({ id: job.id, status: 'succeeded', result: { events: 39 } });
+    expect(list.body.items[0]).toMatchObject({ id: job.id, status: 'succeeded', result: { events: 42 } });
     expect(uploadFolders()).toBe(folders);
   });
 
