@@ -171,7 +171,7 @@ export const trackRecordQuerySchema = z.object({
 });
 
 const share = z.number().nullable();
-export const trackRecordsSchema = z.object({
+const personTrackRecordsSchema = z.object({
   currency: z.string(),
   periods: z.array(z.string()),
   people: z.array(
@@ -218,5 +218,42 @@ export const trackRecordsSchema = z.object({
       ),
     }),
   ),
+});
+const scoredNumberSchema = z.object({
+  periods: z.number().int(),
+  accuracyByWeek: z.array(
+    z.object({ week: z.number().int(), accuracy01: z.number(), calls: z.number().int() }),
+  ),
+  meanAccuracy01: share,
+  bias01: share.describe('mean (call − actual) / actual: positive over-calls, negative sandbags'),
+});
+
+export const trackRecordsSchema = personTrackRecordsSchema.extend({
+  teams: z
+    .array(
+      z.object({
+        teamId: z.string(),
+        teamName: z.string(),
+        leaderId: z.string(),
+        leaderName: z.string(),
+        members: z
+          .number()
+          .int()
+          .describe("people whose calls make the roll-up: the team's reps and child-team leaders"),
+        call: scoredNumberSchema.describe("the team's call (its leader's) against the team's actual"),
+        rollup: scoredNumberSchema.describe("the sum of the members' calls against the same actual"),
+        judgement: z
+          .object({
+            weeks: z.number().int(),
+            better: z.number().int(),
+            worse: z.number().int(),
+            unchanged: z.number().int(),
+            meanAccuracyGain01: share,
+          })
+          .describe("weeks where the team's call beat (or lost to) the members' sum"),
+        byPeriod: z.array(z.object({ period: z.string(), actual: decimalAmountSchema })),
+      }),
+    )
+    .describe('teams with a leader whose whole subtree the caller reads'),
 });
 export type TrackRecordsResponse = z.infer<typeof trackRecordsSchema>;

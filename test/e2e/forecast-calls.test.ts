@@ -119,7 +119,7 @@ describe.skipIf(chromiumPath === null)(
       watch.reset();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accuracy' }).click();
       await page.getByRole('heading', { name: 'Forecast accuracy' }).waitFor();
-      const table = page.getByRole('table');
+      const table = page.getByRole('region', { name: 'Track records', exact: true }).getByRole('table');
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBeGreaterThan(2);
       await expect
@@ -127,6 +127,15 @@ describe.skipIf(chromiumPath === null)(
         .toBe(true);
       await page.locator('.call-history-chart canvas').first().waitFor();
       await screenshot(page, 'accuracy-manager-1280');
+      // The manager's team: its call (the manager's) beside the sum of its members' calls.
+      const teams = page.getByTestId('team-records');
+      await teams.waitFor();
+      const teamCells = await teams.getByRole('row').nth(1).getByRole('cell').allTextContents();
+      expect(teamCells[1]).toBe(server.nameOf('manager'));
+      expect(teamCells[3]).toMatch(/^-?\d+ %$/);
+      expect(teamCells[4]).toMatch(/^-?\d+ %$/);
+      await teams.scrollIntoViewIfNeeded();
+      await screenshot(page, 'accuracy-manager-teams-1280');
       // A manager reads a subtree, not the organisation: no backtest is offered or asked for.
       expect(await page.getByRole('region', { name: 'Backtest' }).count()).toBe(0);
       expect(watch.unexpected([])).toEqual([]);

@@ -24,6 +24,7 @@ import {
 } from '../../store/call-queries.js';
 import { withConnection, type DatabaseHandle } from '../../store/session.js';
 import { callScopeOf, loadCallContext, periodWindows, type CallContext } from './call-context.js';
+import { listTeamTrackRecords, type PeriodCalls, type TeamRecordView } from './team-track-records.js';
 
 export type PersonTrackRecord = TrackRecord & {
   userId: string;
@@ -40,7 +41,13 @@ export type PersonTrackRecord = TrackRecord & {
   byPeriod: { period: string; actual: string; calls: number; lastCall: string | null; bias: number | null }[];
 };
 
-export type TrackRecords = { currency: string; periods: string[]; people: PersonTrackRecord[] };
+export type TrackRecords = {
+  currency: string;
+  periods: string[];
+  people: PersonTrackRecord[];
+  /** Each team's call and its members' roll-up, scored against the team's actual. */
+  teams: TeamRecordView[];
+};
 
 /** How many closed quarters a track record looks back over by default. */
 export const defaultTrackRecordQuarters = 8;
@@ -70,6 +77,7 @@ export async function getTrackRecords(
     const overrideWeeks = new Map<string, OverrideWeek[]>();
     const calls = await listCallSubmissions(conn, { periods });
     const corporateCurrency = org.settings.corporateCurrency;
+    const periodCalls: PeriodCalls[] = [];
 
     for (const period of periods) {
       const { windows, closeFrom, closeTo } = periodWindows(context, period);
@@ -81,6 +89,7 @@ export async function getTrackRecords(
         corporateCurrency,
       });
       const weekly = weeklyCalls(calls.filter((c) => c.period === period));
+      periodCalls.push({ period, wonByOwner: won, weekly });
       for (const userId of everyone) {
         const scope = callScopeOf(context, userId);
         const actualMinor = [...won]
@@ -168,6 +177,7 @@ export async function getTrackRecords(
           };
         })
         .sort((a, b) => (a.teamName ?? '').localeCompare(b.teamName ?? '') || a.name.localeCompare(b.name)),
+      teams: listTeamTrackRecords(context, { periods: periodCalls, readScope: options.readScope, decimals }),
     };
   });
 }

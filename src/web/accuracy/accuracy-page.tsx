@@ -8,6 +8,7 @@ import { formatShare } from '../forecast/signed-money.js';
 import type { AccuracyLine } from './accuracy-chart.js';
 import { useTrackRecords } from './accuracy-queries.js';
 import { BacktestPanel } from './backtest-panel.js';
+import { TeamRecordsTable } from './team-records-table.js';
 import { useSession } from '../session/session-context.js';
 import '../forecast/forecast.css';
 
@@ -77,6 +78,15 @@ export function AccuracyPage() {
             selected={selected}
             onSelect={setSelected}
           />
+        </section>
+      ) : null}
+      {data && data.teams.some((t) => t.call.periods > 0) ? (
+        <section className="panel" aria-label="Team track records">
+          <div className="panel-head">
+            <h2 className="panel-title">Teams: the leader's call against the members' sum</h2>
+            <span className="muted">Both scored against what the team and the teams below it closed</span>
+          </div>
+          <TeamRecordsTable teams={data.teams} />
         </section>
       ) : null}
       {readsEverything ? <BacktestPanel /> : null}

@@ -3,7 +3,6 @@ import type { BacktestMethodName, BacktestResponse } from '../../api/backtest.js
 import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
 import { Notice, Spinner } from '../ui/notice.js';
-import { formatShare } from '../forecast/signed-money.js';
 import type { CalibrationSeries } from './calibration-chart.js';
 import { useBacktest } from './accuracy-queries.js';
 
@@ -102,10 +101,10 @@ function BacktestTable({ report }: { report: BacktestResponse }) {
             return (
               <tr key={m} className="call-row" data-testid={`backtest-${m}`}>
                 <td className="call-who">{methodNames[m]}</td>
-                <td className="num">{formatShare(s.wape)}</td>
+                <td className="num">{formatPercent(s.wape)}</td>
                 <td className="num">{formatSignedShare(s.bias)}</td>
-                <td className="num">{formatShare(s.within10)}</td>
-                <td className="num">{s.coverage === null ? '—' : formatShare(s.coverage)}</td>
+                <td className="num">{formatPercent(s.within10)}</td>
+                <td className="num">{formatPercent(s.coverage)}</td>
                 <td className="num">{s.brier === null ? '—' : s.brier.toFixed(3)}</td>
                 <td className="num">{s.forecasts}</td>
               </tr>
@@ -145,4 +144,9 @@ function formatSignedShare(share01: number | null): string {
   if (share01 === null) return '—';
   const rounded = Math.round(share01 * 1000) / 10;
   return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded)} %`;
+}
+
+/** A share to a tenth of a point: 8.1 %. */
+function formatPercent(share01: number | null): string {
+  return share01 === null ? '—' : `${(Math.round(share01 * 1000) / 10).toFixed(1)} %`;
 }

@@ -30,7 +30,7 @@ export function CalibrationChart({ series }: { series: readonly CalibrationSerie
     chart.setOption({
       animationDuration: 300,
       legend: { bottom: 0 },
-      grid: { left: 8, right: 24, top: 16, bottom: 48, containLabel: true },
+      grid: { left: 28, right: 24, top: 16, bottom: 48, containLabel: true },
       tooltip: {
         trigger: 'item',
         renderMode: 'richText',
@@ -51,6 +51,8 @@ export function CalibrationChart({ series }: { series: readonly CalibrationSerie
         min: 0,
         max: 1,
         name: 'observed win rate',
+        nameLocation: 'middle',
+        nameGap: 44,
         axisLabel: { formatter: percent, color: '#66748a' },
         splitLine: { lineStyle: { color: '#edf0f4' } },
       },

@@ -236,6 +236,29 @@ describeEachEngine('forecast calls over the API', (engine) => {
     const cleo = byName.get('Cleo Chen') as { overrides: Record<string, number> };
     expect(cleo.overrides).toMatchObject({ weeks: 1, better: 0, worse: 1, unchanged: 0 });
     expect(cleo.overrides.meanAccuracyGain01).toBeCloseTo(-100 / 250.5, 9);
+    // The Sales team (East and West have no leader): Cleo's call for the team, 500.00, and the sum of
+    // Ana's and Ben's calls, 400.00, both against the 250.50 the team closed.
+    expect(records.body.teams).toHaveLength(1);
+    const [sales] = records.body.teams as {
+      teamName: string;
+      leaderName: string;
+      members: number;
+      call: { meanAccuracy01: number; bias01: number; periods: number };
+      rollup: { meanAccuracy01: number; bias01: number };
+      judgement: Record<string, number>;
+      byPeriod: unknown[];
+    }[];
+    expect(sales).toMatchObject({ teamName: 'Sales', leaderName: 'Cleo Chen', members: 2 });
+    expect(sales?.call.periods).toBe(1);
+    expect(sales?.call.meanAccuracy01).toBeCloseTo(1 - 249.5 / 250.5, 9);
+    expect(sales?.call.bias01).toBeCloseTo(249.5 / 250.5, 9);
+    expect(sales?.rollup.meanAccuracy01).toBeCloseTo(1 - 149.5 / 250.5, 9);
+    expect(sales?.judgement).toMatchObject({ weeks: 1, better: 0, worse: 1 });
+    expect(sales?.byPeriod).toEqual([{ period: '2026-Q1', actual: '250.50' }]);
+    // Ana reads her own deals only: the team's total is not hers to see.
+    const ana2 = await server.at('2026-05-08T09:00:00Z', 'ana');
+    const anas = await ana2.get('/api/calls/track-records?periods=2026-Q1');
+    expect(anas.body.teams).toEqual([]);
   });
 
   it('lets an admin change the reason share and due time, as a ledger event that verifies', async () => {
