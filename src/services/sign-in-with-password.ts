@@ -32,10 +32,9 @@ export async function signInWithPassword(
   const accountKey = options.email.trim().toLowerCase();
   const since = new Date(options.now.getTime() - signInLimits.windowMinutes * 60_000);
   const outcome = await withTransaction(handle, async (conn) => {
-    const [account, address] = await Promise.all([
-      countRecentFailures(conn, { by: 'account_key', value: accountKey, since }),
-      countRecentFailures(conn, { by: 'address', value: options.address, since }),
-    ]);
+    // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+    const account = await countRecentFailures(conn, { by: 'account_key', value: accountKey, since });
+    const address = await countRecentFailures(conn, { by: 'address', value: options.address, since });
     const decision = decideSignInThrottle({
       accountFailures: account.count,
       addressFailures: address.count,

@@ -4,10 +4,12 @@ import type { Connection } from '../db/connection.js';
 
 /** Everything computeAccess needs: the person's roles, the team tree, and who is in which team. */
 export async function loadAccessFacts(conn: Pick<Connection, 'db'>, userId: string): Promise<AccessFacts> {
-  const [memberships, teams] = await Promise.all([
-    conn.db.selectFrom('memberships').select(['user_id', 'team_id', 'role']).execute(),
-    conn.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute(),
-  ]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const memberships = await conn.db
+    .selectFrom('memberships')
+    .select(['user_id', 'team_id', 'role'])
+    .execute();
+  const teams = await conn.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
   return {
     userId,
     memberships: memberships

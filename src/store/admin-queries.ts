@@ -42,7 +42,9 @@ export async function listUsersWithRoles(conn: Db, userId?: string): Promise<Adm
     users = users.where('u.id', '=', userId);
     roles = roles.where('m.user_id', '=', userId);
   }
-  const [userRows, roleRows] = await Promise.all([users.execute(), roles.execute()]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const userRows = await users.execute();
+  const roleRows = await roles.execute();
   const byUser = new Map<string, AdminUserRow['roles']>();
   for (const r of roleRows) {
     const list = byUser.get(r.user_id) ?? [];

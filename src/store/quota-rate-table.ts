@@ -7,7 +7,9 @@ export async function readQuotaRateTable(
   conn: Pick<Connection, 'db'>,
   corporateCurrency: string,
 ): Promise<RateTable> {
-  const [currencies, rates] = await Promise.all([listCurrencies(conn), listCurrencyRates(conn)]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const currencies = await listCurrencies(conn);
+  const rates = await listCurrencyRates(conn);
   const byCode = new Map<string, { validFrom: string; rate: string }[]>();
   for (const rate of rates) {
     const list = byCode.get(rate.code) ?? [];

@@ -11,7 +11,9 @@ export async function listAdminTeams(handle: DatabaseHandle): Promise<AdminTeam[
 }
 
 export async function readAdminTeams(conn: Pick<Connection, 'db'>): Promise<AdminTeam[]> {
-  const [teams, users] = await Promise.all([listTeams(conn), listUsersWithRoles(conn)]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const teams = await listTeams(conn);
+  const users = await listUsersWithRoles(conn);
   const members = new Map<string, AdminTeam['members']>();
   for (const user of users) {
     for (const role of user.roles) {

@@ -20,12 +20,11 @@ export async function readQuotaBoard(
   options: { org: OrgContext; period: string; scope: AccessScope },
 ) {
   const { start } = periodDates(options.org.calendar, options.period);
-  const [teams, quotas, rates, users] = await Promise.all([
-    readAdminTeams(conn),
-    listQuotas(conn, [options.period]),
-    readQuotaRateTable(conn, options.org.settings.corporateCurrency),
-    listUsersWithRoles(conn),
-  ]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const teams = await readAdminTeams(conn);
+  const quotas = await listQuotas(conn, [options.period]);
+  const rates = await readQuotaRateTable(conn, options.org.settings.corporateCurrency);
+  const users = await listUsersWithRoles(conn);
   const members = teams.flatMap((t) => t.members.map((m) => ({ ...m, teamId: t.id })));
   const board = computeQuotaBoard({
     teams: teams.map((t) => ({ id: t.id, name: t.name, parentId: t.parentId, depth: t.depth })),

@@ -72,10 +72,9 @@ export async function getLeadingInsight(
     const quarters = listRecentPeriods(calendar, quarter, options.quarters ?? 8)
       .slice(0, -1)
       .filter((q) => periodInstants(calendar, q).end <= options.now);
-    const [tree, quotas] = await Promise.all([
-      readOrgTree(conn),
-      readQuotaLookup(conn, { org, periods: quarters }),
-    ]);
+    // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+    const tree = await readOrgTree(conn);
+    const quotas = await readQuotaLookup(conn, { org, periods: quarters });
     const holders = new Set(quarters.flatMap((q) => [...quotas.holders(q)]));
     const subjects = planScorecardSubjects({
       teams: tree.teams,

@@ -57,11 +57,10 @@ export async function getScorecards(
         periods.flatMap((p) => [p, periodContaining(calendar, periodDates(calendar, p).start, 'quarter')]),
       ),
     ];
-    const [tree, quotas, targetRows] = await Promise.all([
-      readOrgTree(conn),
-      readQuotaLookup(conn, { org, periods: quotaPeriods }),
-      listIndicatorTargets(conn),
-    ]);
+    // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+    const tree = await readOrgTree(conn);
+    const quotas = await readQuotaLookup(conn, { org, periods: quotaPeriods });
+    const targetRows = await listIndicatorTargets(conn);
     if (options.teamId !== undefined && !tree.teams.some((t) => t.id === options.teamId)) {
       throw new DomainError('not-found', `there is no team '${options.teamId}'`, [
         { where: 'teamId', value: options.teamId, reason: 'no team has this id' },

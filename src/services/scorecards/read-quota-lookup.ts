@@ -23,10 +23,9 @@ export async function readQuotaLookup(
   conn: Pick<Connection, 'db'>,
   options: { org: OrgContext; periods: readonly string[] },
 ): Promise<QuotaLookup> {
-  const [quotas, rates] = await Promise.all([
-    listQuotas(conn, options.periods),
-    readQuotaRateTable(conn, options.org.settings.corporateCurrency),
-  ]);
+  // One after the other: a connection runs one query at a time (pg queues a second one, and warns).
+  const quotas = await listQuotas(conn, options.periods);
+  const rates = await readQuotaRateTable(conn, options.org.settings.corporateCurrency);
   const byKey = new Map<string, bigint | null>();
   for (const q of quotas) {
     const day = periodDates(options.org.calendar, q.period).start;
