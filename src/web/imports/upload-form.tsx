@@ -3,7 +3,17 @@ import { describeError } from '../http/api-error.js';
 import { Notice } from '../ui/notice.js';
 import { useStartImport } from './import-queries.js';
 
-const entities = ['opportunities', 'history', 'users', 'teams', 'accounts', 'activities', 'quotas'] as const;
+const entities = [
+  'opportunities',
+  'history',
+  'users',
+  'teams',
+  'accounts',
+  'activities',
+  'quotas',
+  'meetings',
+  'insights',
+] as const;
 
 export function UploadForm({ onStarted }: { onStarted: (jobId: string) => void }) {
   const start = useStartImport();
