@@ -73,7 +73,8 @@ export type DealFieldsSet = {
 };
 
 /**
- * The deals whose `lossReason` or `competitor` this batch's events set (to a value or to blank), a
+ * The deals whose `lossReason` or `competitor` this batch's events set (to a value or to blank; a
+ * stage change counts for the loss reason), a
  * page at a time in id order (keyset paging after `afterId`), with their current values.
  */
 export async function listDealFieldsSetByBatch(
@@ -91,15 +92,25 @@ export async function listDealFieldsSetByBatch(
     loss_reason_at: Date | null;
     competitor_at: Date | null;
   }>`
-    with touched as (
-      select e.entity_id as id,
-             max(e.business_time) filter (where e.payload ? 'lossReason') as loss_reason_at,
-             max(e.business_time) filter (where e.payload ? 'competitor') as competitor_at
+    with sets as (
+      select e.entity_id, e.business_time,
+             -- A creation states every field (blank ones as null); a change only those it changes.
+             -- A change of stage counts for the loss reason: a deal lost later keeps its reason.
+             case when e.kind = 'opportunity.created' then e.payload->>'lossReason' is not null
+                  else e.payload ? 'lossReason' or e.payload ? 'stage' end as sets_reason,
+             case when e.kind = 'opportunity.created' then e.payload->>'competitor' is not null
+                  else e.payload ? 'competitor' end as sets_competitor
       from events e
       where e.batch_id = ${query.batchId} and e.entity_type = 'opportunity'
-        and (e.payload ? 'lossReason' or e.payload ? 'competitor') and e.entity_id > ${query.afterId}
-      group by e.entity_id
-      order by e.entity_id
+        and (e.payload ? 'lossReason' or e.payload ? 'competitor' or e.payload ? 'stage')
+        and e.entity_id > ${query.afterId}),
+    touched as (
+      select entity_id as id,
+             max(business_time) filter (where sets_reason) as loss_reason_at,
+             max(business_time) filter (where sets_competitor) as competitor_at
+      from sets where sets_reason or sets_competitor
+      group by entity_id
+      order by entity_id
       limit ${query.limit})
     select o.id, o.account_id, o.is_closed, o.is_won, o.close_date::text as close_date, o.loss_reason,
            o.competitor, t.loss_reason_at, t.competitor_at

@@ -247,7 +247,7 @@ describeEachEngine('a re-imported deal whose loss reason changed', (engine) => {
     await cli.close();
   });
 
-  it('withdraws the insight of the old reason and captures the new one', async () => {
+  it('withdraws the insight of the old reason, captures the new one, and the reason of a deal lost since', async () => {
     cli = await openCliSession(engine);
     expect((await cli.run(['import', 'salesforce', events, '--json'])).exitCode).toBe(0);
     const changed = join(cli.folder, 'changed-export');
@@ -255,17 +255,23 @@ describeEachEngine('a re-imported deal whose loss reason changed', (engine) => {
     const path = join(changed, 'Opportunity.csv');
     writeFileSync(
       path,
-      readFileSync(path, 'utf8').replace(
-        '2025-05-10 16:00:00,005000000000002AAA,1,0,Omitted,Rival,Price too high',
-        '2025-05-20 16:00:00,005000000000002AAA,1,0,Omitted,Rival,Went with Rival',
-      ),
+      readFileSync(path, 'utf8')
+        .replace(
+          '2025-05-10 16:00:00,005000000000002AAA,1,0,Omitted,Rival,Price too high',
+          '2025-05-20 16:00:00,005000000000002AAA,1,0,Omitted,Rival,Went with Rival',
+        )
+        // An open deal whose loss reason was filled in early is lost now: its reason becomes an insight.
+        .replace(
+          'Negotiation/Review,20000,2025-07-30,2025-03-01 10:00:00,2025-03-01 10:00:00,005000000000002AAA,0,0,Forecast',
+          'Closed Lost,20000,2025-07-30,2025-03-01 10:00:00,2025-07-30 10:00:00,005000000000002AAA,1,0,Omitted',
+        ),
     );
     const again = (await cli.run(['import', 'salesforce', changed, '--json'])).json<ImportSummary>();
     expect(again.imported).toEqual({
       'import.committed': 1,
-      'insight.captured': 1,
+      'insight.captured': 2,
       'insight.withdrawn': 1,
-      'opportunity.changed': 1,
+      'opportunity.changed': 2,
     });
     const reasons = await cli.withDb(
       async (db) =>
@@ -282,6 +288,7 @@ describeEachEngine('a re-imported deal whose loss reason changed', (engine) => {
       { text: 'Price too high', withdrawn: true, captured_at: new Date('2025-05-10T00:00:00Z') },
       // Set by the change at its LastModifiedDate, after the close day.
       { text: 'Went with Rival', withdrawn: false, captured_at: new Date('2025-05-20T16:00:00Z') },
+      { text: 'No budget', withdrawn: false, captured_at: new Date('2025-07-30T10:00:00Z') },
     ]);
     expect((await cli.run(['verify', '--json'])).json<VerifyReport>()).toMatchObject({ ok: true });
   });

@@ -20,7 +20,7 @@ export type ImportedDealFields = {
   closeDate: string | null;
   lossReason: string | null;
   competitor: string | null;
-  /** When the import last set the field; null when it did not touch it. */
+  /** When the import last set the field (for the loss reason, or the stage); null when it did not. */
   lossReasonSetAt: Date | null;
   competitorSetAt: Date | null;
 };
@@ -39,7 +39,8 @@ export type ImportedDealInsightPlan = {
  * - each competitor the field names (`;`-separated) is a `competitor-mention`, captured when the
  *   field was set, unless an insight on the deal already names it;
  * - insights an earlier import made from a value the field no longer holds are withdrawn.
- * Fields the import did not set are left alone; a deal without an account gets no insight (its
+ * Fields the import did not set are left alone (a change of stage counts for the loss reason, so a
+ * deal lost after its reason was filled in gets it); a deal without an account gets no insight (its
  * field still counts in the summaries). Times never pass `now`. Ids and origin keys name the
  * batch, so a value that comes back after being withdrawn is captured anew.
  */
