@@ -23,6 +23,7 @@ export type HygieneFactsQuery = {
   onlyIds?: readonly string[] | undefined;
 };
 
+/** One deal's facts as the statements return them; instants are epoch milliseconds (see epochMsSql). */
 export type FactsRow = {
   id: string;
   name: string;
@@ -42,20 +43,20 @@ export type FactsRow = {
   lead_source: string | null;
   loss_reason: string | null;
   fields: Record<string, string>;
-  created_at: Date;
-  stage_entered_at: Date;
-  closed_recorded_at: Date | null;
-  first_seen: Date;
+  created_at: string;
+  stage_entered_at: string;
+  closed_recorded_at: string | null;
+  first_seen: string;
   first_stage: string;
   pushes: string | null;
   existed_before: boolean;
   amount_before: string | null;
-  amount_since: Date;
-  close_since: Date;
-  category_since: Date;
-  next_since: Date;
-  fields_since: Date;
-  last_activity: Date | null;
+  amount_since: string;
+  close_since: string;
+  category_since: string;
+  next_since: string;
+  fields_since: string;
+  last_activity: string | null;
 };
 
 /** The state columns the facts carry, from a deal source aliased `alias`, with the corporate amount. */
@@ -64,8 +65,18 @@ export function stateColumnsSql(alias: string, corporateCurrency: string): RawBu
   return sql`${o}.id, ${o}.name, ${o}.owner_id, ${o}.account_id, ${o}.stage, ${o}.forecast_category,
     ${o}.is_closed, ${o}.is_won, ${o}.close_date, ${o}.amount_minor, ${o}.currency,
     ${corporateAmountSql(alias, corporateCurrency)} as corporate_amount, ${o}.next_step, ${o}.competitor,
-    ${o}.type, ${o}.lead_source, ${o}.loss_reason, ${o}.fields, ${o}.created_at, ${o}.stage_entered_at,
-    ${o}.closed_recorded_at, ${o}.push_count`;
+    ${o}.type, ${o}.lead_source, ${o}.loss_reason, ${o}.fields, ${epochMsSql(sql`${o}.created_at`)} as created_at,
+    ${epochMsSql(sql`${o}.stage_entered_at`)} as stage_entered_at,
+    ${epochMsSql(sql`${o}.closed_recorded_at`)} as closed_recorded_at, ${o}.push_count`;
+}
+
+/**
+ * An instant as milliseconds since the epoch (int8, a decimal string to the driver), as the
+ * driver's timestamp parser would give it. On 100,000 deals with ten instants each, parsing
+ * timestamp texts cost more than the query; `new Date(Number(text))` is cheap.
+ */
+export function epochMsSql(instant: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`floor(extract(epoch from ${instant}) * 1000)::int8`;
 }
 
 /** Which deals of a source aliased `alias` are looked at: in scope, open or shown for a backdated change, not replayed. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Connection } from '../db/connection.js';
 import {
   dealFilterSql,
+  epochMsSql,
   lastActivitySql,
   stateColumnsSql,
   type FactsRow,
@@ -65,9 +66,12 @@ export async function listFactRowsFromVersions(
              max(valid_from) filter (where n = 1 or fields_changed) as fields_since
       from h group by id
     )
-    select s.*, agg.first_seen, agg.first_stage, agg.pushes, agg.existed_before, agg.amount_before,
-           agg.amount_since, agg.close_since, agg.category_since, agg.next_since, agg.fields_since,
-           (${lastActivitySql('s', query)}) as last_activity
+    select s.*, ${epochMsSql(sql`agg.first_seen`)} as first_seen, agg.first_stage, agg.pushes,
+           agg.existed_before, agg.amount_before,
+           ${epochMsSql(sql`agg.amount_since`)} as amount_since, ${epochMsSql(sql`agg.close_since`)} as close_since,
+           ${epochMsSql(sql`agg.category_since`)} as category_since, ${epochMsSql(sql`agg.next_since`)} as next_since,
+           ${epochMsSql(sql`agg.fields_since`)} as fields_since,
+           ${epochMsSql(sql`(${lastActivitySql('s', query)})`)} as last_activity
     from s join agg on agg.id = s.id`.execute(conn.db);
   return result.rows;
 }

@@ -5,6 +5,7 @@ import type { Connection } from '../db/connection.js';
 import { parsePushes } from './hygiene-deal-history.js';
 import {
   dealFilterSql,
+  epochMsSql,
   lastActivitySql,
   stateColumnsSql,
   type FactsRow,
@@ -32,7 +33,23 @@ export async function listHygieneFacts(
 ): Promise<DealFacts[]> {
   const projected = await listProjectedFactRows(conn, query);
   const fromVersions = await listFactRowsFromVersions(conn, query);
-  return [...projected, ...fromVersions].map(rowToFacts);
+  const intern = createInterner();
+  return [...projected, ...fromVersions].map((row) => rowToFacts(row, intern));
+}
+
+/**
+ * One shared instance per distinct text, for the texts that repeat across deals (stages, owners,
+ * close dates): the facts of a whole pipeline are held at once, and the collector's work grows
+ * with the objects they keep alive.
+ */
+function createInterner(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    seen.set(text, text);
+    return text;
+  };
 }
 
 async function listProjectedFactRows(
@@ -54,7 +71,7 @@ async function listProjectedFactRows(
       : sql``;
   const result = await sql<FactsRow>`
     select ${stateColumnsSql('o', query.corporateCurrency)},
-           f.first_seen, f.first_stage,
+           ${epochMsSql(sql`f.first_seen`)} as first_seen, f.first_stage,
            case when o.push_count >= ${query.minPushesListed} then f.pushes end as pushes,
            f.first_seen <= ${windowStart} as existed_before,
            case when f.amount_since <= ${windowStart} then o.amount_minor
@@ -63,8 +80,9 @@ async function listProjectedFactRows(
                    where v.id = o.id and v.valid_from <= ${windowStart}
                    order by v.valid_from desc limit 1)
            end as amount_before,
-           f.amount_since, f.close_since, f.category_since, f.next_since, f.fields_since,
-           ${lastActivity} as last_activity
+           ${epochMsSql(sql`f.amount_since`)} as amount_since, ${epochMsSql(sql`f.close_since`)} as close_since,
+           ${epochMsSql(sql`f.category_since`)} as category_since, ${epochMsSql(sql`f.next_since`)} as next_since,
+           ${epochMsSql(sql`f.fields_since`)} as fields_since, ${epochMsSql(lastActivity)} as last_activity
     from opportunities o
     join hygiene_deal_facts f on f.id = o.id
     ${activities}
@@ -72,19 +90,19 @@ async function listProjectedFactRows(
   return result.rows;
 }
 
-function rowToFacts(row: FactsRow): DealFacts {
+function rowToFacts(row: FactsRow, intern: (text: string) => string): DealFacts {
   return {
     id: row.id,
     name: row.name,
-    ownerId: row.owner_id,
+    ownerId: row.owner_id === null ? null : intern(row.owner_id),
     accountId: row.account_id,
-    stage: row.stage,
-    forecastCategory: row.forecast_category as ForecastCategory,
+    stage: intern(row.stage),
+    forecastCategory: intern(row.forecast_category) as ForecastCategory,
     isClosed: row.is_closed,
     isWon: row.is_won,
-    closeDate: row.close_date,
+    closeDate: row.close_date === null ? null : intern(row.close_date),
     amountMinor: row.amount_minor === null ? null : BigInt(row.amount_minor),
-    currency: row.currency,
+    currency: intern(row.currency),
     corporateAmountMinor: row.corporate_amount === null ? null : BigInt(row.corporate_amount),
     nextStep: row.next_step,
     competitor: row.competitor,
@@ -92,25 +110,33 @@ function rowToFacts(row: FactsRow): DealFacts {
     leadSource: row.lead_source,
     lossReason: row.loss_reason,
     fields: row.fields,
-    createdAt: row.created_at,
-    stageEnteredAt: row.stage_entered_at,
-    closedRecordedAt: row.closed_recorded_at,
-    firstSeenAt: row.first_seen,
-    firstStage: row.first_stage,
-    pushes: parsePushes(row.pushes),
+    createdAt: toDate(row.created_at),
+    stageEnteredAt: toDate(row.stage_entered_at),
+    closedRecordedAt: toDateOrNull(row.closed_recorded_at),
+    firstSeenAt: toDate(row.first_seen),
+    firstStage: intern(row.first_stage),
+    pushes: parsePushes(row.pushes, intern),
     amountBefore: row.existed_before
       ? row.amount_before === null
         ? null
         : BigInt(row.amount_before)
       : undefined,
     since: {
-      amount: row.amount_since,
-      closeDate: row.close_since,
-      category: row.category_since,
-      nextStep: row.next_since,
-      fields: row.fields_since,
+      amount: toDate(row.amount_since),
+      closeDate: toDate(row.close_since),
+      category: toDate(row.category_since),
+      nextStep: toDate(row.next_since),
+      fields: toDate(row.fields_since),
     },
-    lastActivityAt: row.last_activity,
+    lastActivityAt: toDateOrNull(row.last_activity),
     backdated: [],
   };
+}
+
+function toDate(epochMs: string): Date {
+  return new Date(Number(epochMs));
+}
+
+function toDateOrNull(epochMs: string | null): Date | null {
+  return epochMs === null ? null : new Date(Number(epochMs));
 }

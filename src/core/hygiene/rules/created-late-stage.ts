@@ -11,7 +11,7 @@ export const createdLateStage: HygieneRule<'created-late-stage'> = {
   includesClosed: false,
   evaluate: (deal, context) => {
     if (deal.isClosed) return null;
-    const late = findFirstLateStage(context.stages, context.thresholds.stage);
+    const late = firstLateStageOf(context.stages, context.thresholds.stage);
     const first = context.stages.find((s) => s.name === deal.firstStage);
     if (!late || !first || first.isClosed || first.order < late.order) return null;
     return {
@@ -20,6 +20,20 @@ export const createdLateStage: HygieneRule<'created-late-stage'> = {
     };
   },
 };
+
+/**
+ * findFirstLateStage, remembered for each stage list (one per evaluation) and setting: the rule
+ * asks for every deal, and filtering and sorting the stages each time was most of its cost.
+ */
+function firstLateStageOf(stages: readonly Stage[], configured: string | null): Stage | null {
+  let bySetting = firstLateStages.get(stages);
+  if (!bySetting) firstLateStages.set(stages, (bySetting = new Map()));
+  let late = bySetting.get(configured);
+  if (late === undefined) bySetting.set(configured, (late = findFirstLateStage(stages, configured)));
+  return late;
+}
+
+const firstLateStages = new WeakMap<readonly Stage[], Map<string | null, Stage | null>>();
 
 /** The first stage that counts as late: the configured one, else the first Best Case or Commit stage. */
 export function findFirstLateStage(stages: readonly Stage[], configured: string | null): Stage | null {
