@@ -151,17 +151,34 @@ export function generateDemoOrganisation({ seed, now }: GenerateDemoOptions): De
   activities
     .sort((a, b) => a.timeMs - b.timeMs)
     .forEach((activity, i) => writer.activity(`demo-activity-${String(i + 1).padStart(6, '0')}`, activity));
-  return { batchId, events: writer.finish(backdated), signIns: chooseSignIns(people.users) };
+  return { batchId, events: writer.finish(backdated), signIns: chooseSignIns(people.users, people.teams) };
 }
 
-/** The admin, the executive, the first front-line manager and the first rep of that team. */
-function chooseSignIns(users: readonly DemoUser[]): DemoSignIn[] {
+/**
+ * The admin, the executive, the manager of the first team selling to small businesses (the most
+ * deals a week, so the most to look at), and the rep of that team who sells the most (highest pace
+ * among those there from the start): whoever signs in as the rep should find a pipeline to work on,
+ * and a team's first rep may be a newcomer with little open. Chosen from the people alone, so the
+ * documented sign-ins do not depend on the day the demo is created.
+ */
+function chooseSignIns(users: readonly DemoUser[], teams: readonly DemoTeam[]): DemoSignIn[] {
   const admin = users.find((u) => u.role === 'admin');
   const executive = users.find((u) => u.role === 'executive');
-  const manager = users.find(
+  const leads = users.filter(
     (u) => u.role === 'manager' && users.some((r) => r.role === 'rep' && r.teamId === u.teamId),
   );
-  const rep = users.find((u) => u.role === 'rep' && u.teamId === manager?.teamId);
+  const smallBusiness = new Set(teams.filter((t) => t.focus === 'SMB').map((t) => t.id));
+  const manager = leads.find((u) => smallBusiness.has(u.teamId)) ?? leads[0];
+  const team = users.filter(
+    (u): u is DemoUser & { rep: RepProfile } => u.role === 'rep' && u.teamId === manager?.teamId && !!u.rep,
+  );
+  const firstStart = Math.min(...team.map((u) => u.rep.startMs));
+  const rep = team
+    .filter((u) => u.rep.startMs === firstStart)
+    .reduce<(typeof team)[number] | undefined>(
+      (best, u) => (best && best.rep.pace >= u.rep.pace ? best : u),
+      undefined,
+    );
   const chosen: [DemoSignInRole, DemoUser | undefined][] = [
     ['admin', admin],
     ['executive', executive],
