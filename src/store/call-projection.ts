@@ -1,7 +1,9 @@
 import { canonicalJson } from '../core/canonical-json.js';
 import { applyCallPolicyChange, type CallPolicy } from '../core/calls/call-policy.js';
+import { foldCallScore } from '../core/calls/call-score.js';
 import { DomainError } from '../core/domain-error.js';
 import { foldCallEvents } from '../core/calls/call-submission.js';
+import type { JsonValue } from '../core/canonical-json.js';
 import type { LedgerEvent } from '../core/ledger-event.js';
 import { compareBusinessOrder } from '../core/opportunity-history.js';
 import type { ProjectionRow, ProjectionTable } from './projection-tables.js';
@@ -15,7 +17,7 @@ const instant = (name: string) => ({
 const plain = (name: string) => ({ name, read: name });
 const asText = (name: string) => ({ name, read: `${name}::text` });
 
-/** Every submitted forecast call, one row per submission (migration 0007). */
+/** Every submitted forecast call, one row per submission (migration 0007), and its score (0016). */
 export const callProjectionTables: readonly ProjectionTable[] = [
   {
     name: 'forecast_calls',
@@ -35,6 +37,22 @@ export const callProjectionTables: readonly ProjectionTable[] = [
       plain('reason'),
       asText('rollup_commit_minor'),
       asText('rollup_best_case_minor'),
+    ],
+  },
+  {
+    name: 'call_scores',
+    entityColumn: 'call_id',
+    columns: [
+      plain('call_id'),
+      asText('seq'),
+      plain('user_id'),
+      plain('period'),
+      plain('currency'),
+      instant('scored_at'),
+      asText('actual_minor'),
+      { name: 'weeks', read: 'weeks', json: true },
+      plain('bias01'),
+      plain('method'),
     ],
   },
 ];
@@ -69,7 +87,28 @@ export function projectCalls(
       rollup_commit_minor: call.rollupCommitMinor.toString(),
       rollup_best_case_minor: call.rollupBestCaseMinor.toString(),
     })),
+    call_scores: scoreRows(id, events),
   };
+}
+
+function scoreRows(id: string, events: readonly EventForProjection[]): ProjectionRow[] {
+  const score = foldCallScore(events);
+  const event = events.find((e) => e.kind === 'call.scored');
+  if (!score || !event) return [];
+  return [
+    {
+      call_id: id,
+      seq: score.seq.toString(),
+      user_id: score.userId,
+      period: score.period,
+      currency: score.currency,
+      scored_at: score.scoredAt.toISOString(),
+      actual_minor: score.actualMinor.toString(),
+      weeks: canonicalJson((event.payload as { weeks: JsonValue }).weeks),
+      bias01: (event.payload as { bias01: string | null }).bias01,
+      method: score.method,
+    },
+  ];
 }
 
 export function projectCallPolicy(events: readonly EventForProjection[]): Record<string, ProjectionRow[]> {

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { everything } from '../../services/access.js';
 import { getCallGrid, type CallGrid } from '../../services/calls/get-call-grid.js';
 import { listMissingCalls, type MissingCalls } from '../../services/calls/list-missing-calls.js';
+import { DomainError } from '../../services/errors.js';
+import { registerCallsScoreCommand } from './calls-score-command.js';
 import {
   printJson,
   withCommonOptions,
@@ -10,35 +12,47 @@ import {
   type CommonOptions,
 } from '../cli-context.js';
 
-type CallsOptions = CommonOptions & { period: string; team?: string };
+type CallsOptions = CommonOptions & { period?: string; team?: string };
 
 /** The person the CLI speaks as: nobody in particular, reading everything, submitting nothing. */
 const cliReader = 'cli';
 
 export function registerCallsCommand(program: Command, context: CliContext): void {
-  withCommonOptions(
+  const calls = withCommonOptions(
     program
       .command('calls')
       .description(
         "a team's forecast calls for a period beside the bottom-up roll-up of their deals, and who has not called",
       )
-      .requiredOption('--period <period>', 'fiscal quarter (2026-Q2), month or year')
+      // Not a required option: commander would then ask it of the subcommands too.
+      .option('--period <period>', 'fiscal quarter (2026-Q2), month or year (required)')
       .option('--team <id>', 'the team to show; the top of the tree when absent'),
   ).action(async (options: CallsOptions) => {
+    const period = requirePeriod(options.period);
     const now = context.clock();
     const { grid, missing } = await withDatabase(context, options, async (handle) => ({
       grid: await getCallGrid(handle, {
-        period: options.period,
+        period,
         teamId: options.team,
         userId: cliReader,
         readScope: everything,
         now,
       }),
-      missing: await listMissingCalls(handle, { period: options.period, readScope: everything, now }),
+      missing: await listMissingCalls(handle, { period, readScope: everything, now }),
     }));
     if (options.json) printJson(context, { grid, missing });
     else context.io.stdout(formatCalls(grid, missing));
   });
+  registerCallsScoreCommand(calls, context);
+}
+
+function requirePeriod(period: string | undefined): string {
+  if (period === undefined) {
+    throw new DomainError('invalid-input', "required option '--period <period>' not specified", [
+      { where: '--period', reason: 'the period whose calls to show, e.g. 2026-Q2' },
+    ]);
+  }
+  return period;
 }
 
 function formatCalls(grid: CallGrid, missing: MissingCalls): string {

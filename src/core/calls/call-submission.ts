@@ -53,9 +53,10 @@ type CallEvent = Pick<LedgerEvent, 'entityId' | 'kind' | 'payload' | 'businessTi
  * supersedes an earlier one for the same week, and history keeps both.
  */
 export function foldCallEvents(events: readonly CallEvent[]): CallSubmission[] {
-  const ordered = [...events].sort(
-    (a, b) => a.businessTime.getTime() - b.businessTime.getTime() || Number(a.seq - b.seq),
-  );
+  // A call's entity also holds its score once its period is finished (call-score.ts).
+  const ordered = events
+    .filter((e) => e.kind !== 'call.scored')
+    .sort((a, b) => a.businessTime.getTime() - b.businessTime.getTime() || Number(a.seq - b.seq));
   return ordered.map((event) => {
     if (event.kind !== 'call.submitted') {
       throw new DomainError(

@@ -12,6 +12,7 @@ import * as voiceAndEngagement from './0011-voice-and-engagement.js';
 import * as verificationJobs from './0012-verification-jobs.js';
 import * as indexOnlyPipelineReads from './0013-index-only-pipeline-reads.js';
 import * as hygieneDealHistory from './0014-hygiene-deal-history.js';
+import * as callScores from './0016-call-scores.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012-verification-jobs': verificationJobs,
   '0013-index-only-pipeline-reads': indexOnlyPipelineReads,
   '0014-hygiene-deal-history': hygieneDealHistory,
+  '0016-call-scores': callScores,
 };

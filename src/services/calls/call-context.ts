@@ -22,12 +22,14 @@ export type CallContext = {
 
 export async function loadCallContext(conn: Pick<Connection, 'db'>): Promise<CallContext> {
   const org = await getOrgContext(conn);
-  const [policy, teams, memberships, people] = await Promise.all([
-    findCallPolicy(conn),
-    listTeams(conn),
-    conn.db.selectFrom('memberships').select(['user_id', 'team_id', 'role']).execute(),
-    listPeople(conn),
-  ]);
+  // One connection answers one query at a time: these run one after the other.
+  const policy = await findCallPolicy(conn);
+  const teams = await listTeams(conn);
+  const memberships = await conn.db
+    .selectFrom('memberships')
+    .select(['user_id', 'team_id', 'role'])
+    .execute();
+  const people = await listPeople(conn);
   return {
     org,
     policy: policy ?? defaultCallPolicy,

@@ -14,7 +14,6 @@ import {
 } from '../../core/calls/compute-track-record.js';
 import { planCallGrid } from '../../core/calls/plan-call-grid.js';
 import { isEmptyScope, scopeIncludesOwner } from '../../core/compute-access.js';
-import { addDays, periodContaining, periodDates, periodInstants } from '../../core/fiscal-calendar.js';
 import { formatMinor } from '../../core/money.js';
 import {
   listCallSubmissions,
@@ -23,8 +22,11 @@ import {
   type CommitDealRow,
 } from '../../store/call-queries.js';
 import { withConnection, type DatabaseHandle } from '../../store/session.js';
-import { callScopeOf, loadCallContext, periodWindows, type CallContext } from './call-context.js';
+import { callScopeOf, loadCallContext, periodWindows } from './call-context.js';
+import { scoreFinishedCalls } from './score-calls.js';
 import { listTeamTrackRecords, type PeriodCalls, type TeamRecordView } from './team-track-records.js';
+import { closedQuarters, weeklyCalls } from './weekly-calls.js';
+import { listCallScores } from '../../store/call-score-queries.js';
 
 export type PersonTrackRecord = TrackRecord & {
   userId: string;
@@ -63,11 +65,20 @@ export async function getTrackRecords(
   handle: DatabaseHandle,
   options: { readScope: AccessScope; now: Date; periods?: readonly string[] | undefined },
 ): Promise<TrackRecords> {
+  const periods =
+    options.periods ??
+    (await withConnection(handle, async (conn) =>
+      closedQuarters(await loadCallContext(conn), options.now, defaultTrackRecordQuarters),
+    ));
+  // The first read after a period ends stores its scores; later reads find them stored.
+  await scoreFinishedCalls(handle, { periods, now: options.now, actor: 'system', source: 'system' });
   return withConnection(handle, async (conn) => {
     const context = await loadCallContext(conn);
     const { org } = context;
     const decimals = org.corporateDecimals;
-    const periods = options.periods ?? closedQuarters(context, options.now, defaultTrackRecordQuarters);
+    const storedScores = new Map(
+      (await listCallScores(conn, periods)).map((s) => [`${s.period}:${s.userId}`, s]),
+    );
     const people = [...context.names.keys()].filter(
       (id) => !isEmptyScope(callScopeOf(context, id)) && scopeIncludesOwner(options.readScope, id),
     );
@@ -96,11 +107,17 @@ export async function getTrackRecords(
           .filter(([o]) => scopeIncludesOwner(scope, o))
           .reduce((s, [, m]) => s + m, 0n);
         const own = weekly.get(userId) ?? new Map<number, CallSubmission>();
-        scored.get(userId)?.push({
-          period,
-          actualMinor,
-          calls: [...own.values()].map((c) => ({ week: c.week, commitMinor: c.commitMinor })),
-        });
+        // A finished period's score as stored at close; a period still open is scored live.
+        const stored = storedScores.get(`${period}:${userId}`);
+        scored.get(userId)?.push(
+          stored
+            ? { period, actualMinor: stored.actualMinor, calls: stored.weeks }
+            : {
+                period,
+                actualMinor,
+                calls: [...own.values()].map((c) => ({ week: c.week, commitMinor: c.commitMinor })),
+              },
+        );
         commitDeals.get(userId)?.push(...deals.filter((d) => scopeIncludesOwner(scope, d.ownerId)));
         const led = context.memberships.find(
           (m) => m.userId === userId && (m.role === 'manager' || m.role === 'executive'),
@@ -180,28 +197,4 @@ export async function getTrackRecords(
       teams: listTeamTrackRecords(context, { periods: periodCalls, readScope: options.readScope, decimals }),
     };
   });
-}
-
-/** Per person, the last call submitted for each week of the period (the call frozen for that week). */
-function weeklyCalls(calls: readonly CallSubmission[]): Map<string, Map<number, CallSubmission>> {
-  const byUser = new Map<string, Map<number, CallSubmission>>();
-  for (const call of calls) {
-    const weeks = byUser.get(call.userId) ?? new Map<number, CallSubmission>();
-    weeks.set(call.week, call);
-    byUser.set(call.userId, weeks);
-  }
-  for (const [user, weeks] of byUser) byUser.set(user, new Map([...weeks].sort((a, b) => a[0] - b[0])));
-  return byUser;
-}
-
-/** The last `count` fiscal quarters that ended at or before `now`, oldest first. */
-export function closedQuarters(context: CallContext, now: Date, count: number): string[] {
-  const calendar = context.org.calendar;
-  let period = periodContaining(calendar, now.toISOString().slice(0, 10), 'quarter');
-  const periods: string[] = [];
-  for (let guard = 0; periods.length < count && guard < count + 2; guard += 1) {
-    if (periodInstants(calendar, period).end.getTime() <= now.getTime()) periods.unshift(period);
-    period = periodContaining(calendar, addDays(periodDates(calendar, period).start, -1), 'quarter');
-  }
-  return periods;
 }

@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { withTransaction } from '../../../src/db/connection.js';
+import { appendEvents } from '../../../src/store/append-events.js';
+import { dealChanged } from '../../helpers/sample-events.js';
 import { verifyLedger } from '../../../src/services/verify-ledger.js';
 import { signInNewAdmin } from '../../helpers/sign-in.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
@@ -259,6 +263,69 @@ describeEachEngine('forecast calls over the API', (engine) => {
     const ana2 = await server.at('2026-05-08T09:00:00Z', 'ana');
     const anas = await ana2.get('/api/calls/track-records?periods=2026-Q1');
     expect(anas.body.teams).toEqual([]);
+  });
+
+  it("stores each caller's score once at the first read after the period, and reads the stored score", async () => {
+    const scores = () =>
+      sql<{ user_id: string; actual_minor: string; bias01: string | null; weeks: unknown }>`
+        select user_id, actual_minor::text, bias01, weeks from call_scores where period = '2026-Q1'
+        order by user_id`.execute(server.database.db);
+    const events = () =>
+      sql<{ n: string }>`select count(*)::text as n from events where kind = 'call.scored'`.execute(
+        server.database.db,
+      );
+    // The read of the test before stored them: Ana 300.00 against her 250.50 (+19.76 %), Ben
+    // 100.00 against nothing closed in his deals (no accuracy, no bias), Cleo 500.00 against 250.50.
+    expect((await scores()).rows).toEqual([
+      {
+        user_id: 'u1',
+        actual_minor: '25050',
+        bias01: '0.197605',
+        weeks: [{ week: 10, commitMinor: '30000', errorMinor: '4950', accuracy01: '0.802395' }],
+      },
+      {
+        user_id: 'u2',
+        actual_minor: '0',
+        bias01: null,
+        weeks: [{ week: 10, commitMinor: '10000', errorMinor: '10000', accuracy01: null }],
+      },
+      {
+        user_id: 'u3',
+        actual_minor: '25050',
+        bias01: '0.996008',
+        weeks: [{ week: 10, commitMinor: '50000', errorMinor: '24950', accuracy01: '0.003992' }],
+      },
+    ]);
+    expect((await events()).rows[0]?.n).toBe('3');
+    // A win entered later but dated inside 2026-Q1 (d1, 1,200.00) does not change the stored scores.
+    await withTransaction(server.database, (conn) =>
+      appendEvents(
+        conn,
+        [
+          dealChanged('d1', '2026-03-30T12:00:00Z', {
+            stage: 'Closed Won',
+            forecastCategory: 'Closed',
+            probability01: 1,
+            isClosed: true,
+            isWon: true,
+          }),
+        ],
+        { recordedTime: new Date('2026-05-08T09:10:00Z') },
+      ),
+    );
+    const vera = await server.at('2026-05-08T09:15:00Z', 'vera');
+    const records = await vera.get('/api/calls/track-records?periods=2026-Q1');
+    const ana = records.body.people.find((p: { name: string }) => p.name === 'Ana Alvarez');
+    expect(ana.byPeriod).toEqual([
+      {
+        period: '2026-Q1',
+        actual: '250.50',
+        calls: 1,
+        lastCall: '300.00',
+        bias: expect.closeTo(49.5 / 250.5, 9),
+      },
+    ]);
+    expect((await events()).rows[0]?.n).toBe('3');
   });
 
   it('lets an admin change the reason share and due time, as a ledger event that verifies', async () => {
