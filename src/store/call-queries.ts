@@ -142,3 +142,10 @@ export async function sumWonByOwner(
 export async function listPeople(conn: Db): Promise<{ id: string; name: string; active: boolean }[]> {
   return conn.db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name').execute();
 }
+
+/** The e-mail addresses of these people (those who have one), for reminders. */
+export async function listPeopleEmails(conn: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await conn.db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
+  return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as [string, string]] : [])));
+}

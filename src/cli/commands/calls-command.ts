@@ -3,6 +3,7 @@ import { everything } from '../../services/access.js';
 import { getCallGrid, type CallGrid } from '../../services/calls/get-call-grid.js';
 import { listMissingCalls, type MissingCalls } from '../../services/calls/list-missing-calls.js';
 import { DomainError } from '../../services/errors.js';
+import { registerCallsRemindCommand } from './calls-remind-command.js';
 import { registerCallsScoreCommand } from './calls-score-command.js';
 import {
   printJson,
@@ -44,6 +45,7 @@ export function registerCallsCommand(program: Command, context: CliContext): voi
     else context.io.stdout(formatCalls(grid, missing));
   });
   registerCallsScoreCommand(calls, context);
+  registerCallsRemindCommand(calls, context);
 }
 
 function requirePeriod(period: string | undefined): string {

@@ -8,7 +8,7 @@ import {
   type CommonOptions,
 } from '../cli-context.js';
 
-type ScoreOptions = CommonOptions & { period?: string[]; dryRun?: boolean };
+type ScoreOptions = CommonOptions & { period?: string; dryRun?: boolean };
 
 /** `candor calls score`: stores the scores of finished periods' calls (once per person and period). */
 export function registerCallsScoreCommand(calls: Command, context: CliContext): void {
@@ -18,7 +18,10 @@ export function registerCallsScoreCommand(calls: Command, context: CliContext): 
       .description(
         'store the scores of every call of finished periods as ledger events (once per person and period)',
       )
-      .option('--period <period...>', 'finished periods to score (default: the last eight closed quarters)')
+      .option(
+        '--period <periods>',
+        'finished periods to score, comma-separated (default: the last eight closed quarters)',
+      )
       .option('--dry-run', 'list what would be stored without storing it'),
   ).action(async (_options: ScoreOptions, command: Command) => {
     // `calls` takes --data-dir and --json too; they may be given before or after `score`.
@@ -26,7 +29,7 @@ export function registerCallsScoreCommand(calls: Command, context: CliContext): 
     const now = context.clock();
     const result = await withDatabase(context, options, (handle) =>
       scoreFinishedCalls(handle, {
-        periods: options.period,
+        periods: options.period?.split(',').map((p) => p.trim()),
         now,
         actor: 'cli',
         source: 'cli',
