@@ -82,7 +82,7 @@ export function formatPushes(pushes: readonly ClosePush[]): string | null {
 export function parsePushes(text: string | null, intern: (text: string) => string = (t) => t): ClosePush[] {
   if (text === null) return [];
   return text.split(',').map((part) => {
-    const [from = '', to = '', at = ''] = part.split('>');
-    return { from: intern(from), to: intern(to), at: new Date(at) };
+    // `YYYY-MM-DD>YYYY-MM-DD>instant`: the days have a fixed length.
+    return { from: intern(part.slice(0, 10)), to: intern(part.slice(11, 21)), at: new Date(part.slice(22)) };
   });
 }
