@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWebApp,
   chromiumPath,
   noChromiumMessage,
-  openBrowser,
   screenshot,
   screenshotDir,
   signIn,
-  startDemoServer,
-  watchPage,
-  type Browser,
+  useDemoBrowser,
   type DemoServer,
   type PageWatch,
 } from './browser-harness.js';
@@ -26,25 +22,16 @@ describe.skipIf(chromiumPath === null)(
   chromiumPath ? 'the bridge page in Chromium' : noChromiumMessage,
   () => {
     let server: DemoServer;
-    let browser: Browser;
     let page: Page;
     let watch: PageWatch;
     const period = lastQuarter(new Date());
 
+    const demo = useDemoBrowser();
     beforeAll(async () => {
-      buildWebApp();
-      server = await startDemoServer();
-      browser = await openBrowser(chromiumPath ?? '');
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      watch = watchPage(page, server.url.replace(/\/$/, ''));
+      ({ server, page, watch } = demo);
       await signIn(page, server.url, server.emailOf('executive'));
       // The signed-out session check before signing in answers 401 on purpose.
       watch.reset();
-      // Building the app and creating the demo organisation take minutes on a busy machine.
-    }, 600_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
     });
 
     it('shows the waterfall, the account and the steps, and a figure opens its deals', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server/main.js';
 
@@ -172,4 +173,31 @@ export async function signIn(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: /^Pipeline / }).waitFor();
+}
+
+export type DemoBrowser = { server: DemoServer; browser: Browser; page: Page; watch: PageWatch };
+
+/**
+ * The set-up every browser test of the demo shares, registered as the file's first hooks: a fresh
+ * build of the web app, the demo server, Chromium with one page, and that page's watch; all closed
+ * after the file's tests. The fields are filled in before the file's own `beforeAll` hooks run.
+ */
+export function useDemoBrowser(): DemoBrowser {
+  const harness: Partial<DemoBrowser> = {};
+  beforeAll(async () => {
+    buildWebApp();
+    const server = await startDemoServer();
+    harness.server = server;
+    const browser = await openBrowser(chromiumPath ?? '');
+    harness.browser = browser;
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    harness.page = page;
+    harness.watch = watchPage(page, server.url.replace(/\/$/, ''));
+    // Building the web app and generating the demo organisation take minutes on a busy machine.
+  }, 600_000);
+  afterAll(async () => {
+    await harness.browser?.close();
+    await harness.server?.close();
+  });
+  return harness as DemoBrowser;
 }

@@ -1,17 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerHeadResponse } from '../../src/api/health.js';
 import type { OpportunityDetailResponse } from '../../src/api/opportunity-detail.js';
 import type { OpportunityListResponse } from '../../src/api/opportunity-list.js';
 import {
-  buildWebApp,
   chromiumPath,
   noChromiumMessage,
-  openBrowser,
   screenshot,
   signIn,
-  startDemoServer,
-  watchPage,
+  useDemoBrowser,
   type Browser,
   type DemoServer,
   type PageWatch,
@@ -27,16 +24,9 @@ describe.skipIf(chromiumPath === null)(
     let page: Page;
     let watch: PageWatch;
 
-    beforeAll(async () => {
-      buildWebApp();
-      server = await startDemoServer();
-      browser = await openBrowser(chromiumPath ?? '');
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      watch = watchPage(page, server.url.replace(/\/$/, ''));
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const demo = useDemoBrowser();
+    beforeAll(() => {
+      ({ server, browser, page, watch } = demo);
     });
 
     const api = async <T>(path: string): Promise<T> =>
@@ -48,19 +38,23 @@ describe.skipIf(chromiumPath === null)(
     it('lets the rep change an amount in the table, and the change shows in the deal timeline', async () => {
       await signIn(page, server.url, server.emailOf('rep'));
       const repName = server.nameOf('rep');
-      // The demo rep's deals of every quarter, latest close first (the demo rep's are all closed).
+      // The demo rep's deals of every quarter, latest close first; the first row's (a rep may hold
+      // several deals of one name, so the row's own controls are used).
       await page.goto(new URL('/deals?close=any&order=desc', server.url).toString());
       const firstRow = page.locator('tbody tr[data-deal-id]').first();
       await firstRow.waitFor();
       const id = (await firstRow.getAttribute('data-deal-id')) ?? '';
       const name = (await firstRow.locator('.deal-link').textContent()) ?? '';
-      await page.getByRole('button', { name: `Edit amount of ${name}` }).click();
-      await page.getByRole('textbox', { name: `New amount of ${name}` }).fill('123,456.78');
+      await firstRow.getByRole('button', { name: `Edit amount of ${name}` }).click();
+      await firstRow.getByRole('textbox', { name: `New amount of ${name}` }).fill('123,456.78');
       await page.keyboard.press('Enter');
       await expect
         .poll(
           async () =>
-            (await page.getByRole('button', { name: `Edit amount of ${name}` }).textContent()) ?? '',
+            (await page
+              .locator(`tbody tr[data-deal-id="${id}"]`)
+              .getByRole('button', { name: `Edit amount of ${name}` })
+              .textContent()) ?? '',
         )
         .toMatch(/123,457/);
       const deal = await api<OpportunityDetailResponse>(`/api/opportunities/${id}`);
@@ -74,7 +68,7 @@ describe.skipIf(chromiumPath === null)(
       expect(csv.status()).toBe(200);
       expect(await csv.text()).toContain(name);
 
-      await page.getByRole('link', { name }).click();
+      await page.locator(`tbody tr[data-deal-id="${id}"] .deal-link`).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       const entry = await latestEvent();
       expect(entry).toContain(`Changed\nby ${repName} (you) · ui`);

@@ -1,17 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DealHygieneResponse, HygieneReportResponse } from '../../src/api/hygiene.js';
 import type { OpportunityDetailResponse } from '../../src/api/opportunity-detail.js';
 import type { OpportunityListResponse } from '../../src/api/opportunity-list.js';
 import {
-  buildWebApp,
   chromiumPath,
   noChromiumMessage,
-  openBrowser,
   screenshot,
   signIn,
-  startDemoServer,
-  watchPage,
+  useDemoBrowser,
   type Browser,
   type DemoServer,
   type PageWatch,
@@ -27,16 +24,9 @@ describe.skipIf(chromiumPath === null)(
     let page: Page;
     let watch: PageWatch;
 
-    beforeAll(async () => {
-      buildWebApp();
-      server = await startDemoServer();
-      browser = await openBrowser(chromiumPath ?? '');
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      watch = watchPage(page, server.url.replace(/\/$/, ''));
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const demo = useDemoBrowser();
+    beforeAll(() => {
+      ({ server, browser, page, watch } = demo);
     });
 
     const api = async <T>(path: string): Promise<T> =>

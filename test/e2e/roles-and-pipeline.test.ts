@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineResponse } from '../../src/api/pipeline.js';
 import type { SessionInfo } from '../../src/api/session.js';
 import {
-  buildWebApp,
   chromiumPath,
   noChromiumMessage,
-  openBrowser,
   screenshot,
   signIn,
-  startDemoServer,
-  watchPage,
+  useDemoBrowser,
   type Browser,
   type DemoServer,
   type PageWatch,
@@ -72,16 +69,9 @@ describe.skipIf(chromiumPath === null)(
     let watch: PageWatch;
     const counts: Record<string, number> = {};
 
-    beforeAll(async () => {
-      buildWebApp();
-      server = await startDemoServer();
-      browser = await openBrowser(chromiumPath ?? '');
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      watch = watchPage(page, server.url.replace(/\/$/, ''));
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const demo = useDemoBrowser();
+    beforeAll(() => {
+      ({ server, browser, page, watch } = demo);
     });
 
     async function session(): Promise<SessionInfo> {

@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuotaReportResponse } from '../../src/api/quotas.js';
 import type { ScorecardReport } from '../../src/api/scorecards.js';
 import {
-  buildWebApp,
   chromiumPath,
   noChromiumMessage,
-  openBrowser,
   screenshot,
   signIn,
-  startDemoServer,
-  watchPage,
+  useDemoBrowser,
   type Browser,
   type DemoServer,
   type PageWatch,
@@ -27,17 +24,9 @@ describe.skipIf(chromiumPath === null)(
     let page: Page;
     let watch: PageWatch;
 
-    beforeAll(async () => {
-      buildWebApp();
-      server = await startDemoServer();
-      browser = await openBrowser(chromiumPath ?? '');
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      watch = watchPage(page, server.url.replace(/\/$/, ''));
-      // Building the web app and generating the demo organisation take minutes on a busy machine.
-    }, 600_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const demo = useDemoBrowser();
+    beforeAll(() => {
+      ({ server, browser, page, watch } = demo);
     });
 
     const api = async <T>(path: string): Promise<T> =>

@@ -32,15 +32,16 @@ export type BuildBoardPackOptions = {
 export type BoardPack = { data: BoardPackData; html: string };
 
 /**
- * The board pack of a period for the caller's scope: the ledger head first (the pack says which
- * chain it was built from), then each section from its own service, as of the period's end or now.
+ * The board pack of a period for the caller's scope: each section from its own service, as of the
+ * period's end or now, then the ledger head (the pack says which chain it was built from). The head
+ * is read last because reading some sections appends to the ledger (a finished quarter's call scores
+ * are stored on first read), and the head named must include what the pack itself caused.
  */
 export async function buildBoardPack(
   handle: DatabaseHandle,
   options: BuildBoardPackOptions,
 ): Promise<BoardPack> {
   const base = await withConnection(handle, async (conn) => {
-    const ledger = await readLedgerHead(conn);
     const org = await getOrgContext(conn);
     const bounds = periodInstants(org.calendar, options.period);
     const to = bounds.end < options.now ? bounds.end : options.now;
@@ -72,7 +73,7 @@ export async function buildBoardPack(
       limit: 200,
       offset: 0,
     });
-    return { ledger, org, bounds, to, bridge, caller, risks: risks.deals };
+    return { org, bounds, to, bridge, caller, risks: risks.deals };
   });
   const { org, bridge, to } = base;
   const decimals = org.corporateDecimals;
@@ -100,7 +101,7 @@ export async function buildBoardPack(
       ),
     };
   });
-  const data: BoardPackData = {
+  const sections: Omit<BoardPackData, 'ledger'> = {
     organisation: org.settings.name,
     isDemo: org.settings.isDemo,
     period: options.period,
@@ -152,7 +153,11 @@ export async function buildBoardPack(
         pushes: d.pushCount,
         stage: d.stage,
       })),
-    ledger: { length: base.ledger.length.toString(), head: base.ledger.head },
+  };
+  const ledger = await withConnection(handle, (conn) => readLedgerHead(conn));
+  const data: BoardPackData = {
+    ...sections,
+    ledger: { length: ledger.length.toString(), head: ledger.head },
   };
   return { data, html: renderBoardPackHtml(data) };
 }
