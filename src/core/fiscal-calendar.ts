@@ -151,11 +151,24 @@ export function periodInstants(calendar: FiscalCalendar, periodText: string): { 
   return { start: startOfDay(start, calendar.timeZone), end: startOfDay(end, calendar.timeZone) };
 }
 
+/**
+ * Midnight at the start of each day seen, per time zone, in epoch milliseconds. Lists and reports ask
+ * for the same few hundred days over and over (every closed deal's close day), and a zoned luxon
+ * DateTime costs tens of microseconds each time. Bounded: cleared when it grows past 20,000 days.
+ */
+const dayStarts = new Map<string, number>();
+
 /** Midnight at the start of a day in a time zone. */
 export function startOfDay(day: string, timeZone: string): Date {
+  const key = `${timeZone}|${day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
   const value = DateTime.fromISO(day, { zone: timeZone });
   if (!value.isValid) throw new DomainError('invalid-input', `'${day}' is not a day in zone ${timeZone}`);
-  return value.startOf('day').toJSDate();
+  const start = value.startOf('day').toMillis();
+  if (dayStarts.size >= 20_000) dayStarts.clear();
+  dayStarts.set(key, start);
+  return new Date(start);
 }
 
 /** The calendar day an instant falls on in a time zone. */

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { DomainError } from '../../core/domain-error.js';
 
 /** Where Debian and Ubuntu put Chromium; Candor never downloads a browser. */
@@ -25,6 +24,9 @@ export async function renderBoardPackPdf(html: string): Promise<Buffer> {
       },
     ]);
   }
+  // Loaded on first use: the browser driver is a large module that every start of the server or
+  // the CLI would otherwise parse (about a quarter of a second) for a feature most runs never use.
+  const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'candor-pdf-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
