@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../../src/core/digest/sign-webhook.js';
 import { withConnection } from '../../../src/db/connection.js';
@@ -9,12 +8,11 @@ import { sendDigests } from '../../../src/services/digest/send-digests.js';
 import { listDigestDeliveries } from '../../../src/store/digest-deliveries.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { loadHygieneHistory } from '../hygiene/hygiene-history.js';
+import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.js';
 
 const asOf = new Date('2026-05-12T00:00:00Z');
 const clock = () => new Date('2026-05-12T06:00:00Z');
 const secret = 'a-webhook-secret-for-tests';
-
-type Mail = { from: string; to: string[]; data: string };
 
 /** The message with its quoted-printable parts decoded (soft line breaks joined, =XX bytes read as UTF-8). */
 function decoded(data: string): string {
@@ -23,31 +21,6 @@ function decoded(data: string): string {
     joined.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
   ).toString('utf8');
-}
-
-/** An SMTP server in this process on 127.0.0.1, keeping every message it is given. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { server, port, mails };
 }
 
 /** A webhook receiver on 127.0.0.1 that answers 500 to its first request, then 200. */
@@ -73,16 +46,16 @@ async function startReceiver(): Promise<{
 
 describeEachEngine('weekly digests', (engine) => {
   let database: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpCatcher;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     await loadHygieneHistory(database);
-    smtp = await startSmtp();
+    smtp = await startSmtpCatcher();
     receiver = await startReceiver();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
     await database.close();
   });
@@ -90,7 +63,7 @@ describeEachEngine('weekly digests', (engine) => {
   it('mails each owner and manager their digest and posts it, signed, to the webhook, retrying after a 500', async () => {
     const waits: number[] = [];
     const channels = openDigestChannels({
-      smtpUrl: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      smtpUrl: smtp.url,
       from: 'Candor <digest@hygiene.test>',
       webhookUrl: receiver.url,
       webhookSecret: secret,

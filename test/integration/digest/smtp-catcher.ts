@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 
 export type CaughtMail = { from: string; to: string[]; data: string };
 
-export type SmtpCatcher = { url: string; mails: CaughtMail[]; close: () => Promise<void> };
+export type SmtpCatcher = { url: string; port: number; mails: CaughtMail[]; close: () => Promise<void> };
 
 /** An SMTP server in this process on 127.0.0.1 that keeps every message it is given. */
 export async function startSmtpCatcher(): Promise<SmtpCatcher> {
@@ -29,6 +29,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    port,
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

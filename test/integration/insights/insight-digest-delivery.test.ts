@@ -1,33 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../../src/core/digest/sign-webhook.js';
 import { sendInsightDigests } from '../../../src/services/insights/send-insight-digests.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useVoiceFixture } from './voice-fixture.js';
-
-type Mail = { to: string[]; data: string };
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
+import { startSmtpCatcher, type SmtpCatcher } from '../digest/smtp-catcher.js';
 
 async function startReceiver(): Promise<{
   server: Server;
@@ -49,14 +28,14 @@ async function startReceiver(): Promise<{
 
 describeEachEngine('customer-voice digest delivery', (engine) => {
   const fixture = useVoiceFixture(engine);
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpCatcher;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpCatcher();
     receiver = await startReceiver();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+    await smtp.close();
     await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
   });
 
