@@ -38,32 +38,37 @@ export const dealHistoryProjectionTables: readonly ProjectionTable[] = [
   },
 ];
 
-/** The rows of both tables for one deal, from its versions (oldest first). */
+/**
+ * The rows of both tables for one deal, from its versions (oldest first). `time` writes an instant
+ * as ISO text; the deal's projection passes the one it remembers texts with (an import writes
+ * millions of instants, most of them repeated).
+ */
 export function projectDealHistory(
   id: string,
   versions: readonly OpportunityVersion[],
+  time: (at: Date) => string = (at) => at.toISOString(),
 ): Record<string, ProjectionRow[]> {
   const history = computeDealHistory(versions);
   return {
     hygiene_deal_facts: [
       {
         id,
-        first_seen: history.firstSeenAt.toISOString(),
+        first_seen: time(history.firstSeenAt),
         first_stage: history.firstStage,
-        last_change_at: history.lastChangeAt.toISOString(),
+        last_change_at: time(history.lastChangeAt),
         pushes: formatPushes(history.pushes),
-        amount_since: history.since.amount.toISOString(),
-        close_since: history.since.closeDate.toISOString(),
-        category_since: history.since.category.toISOString(),
-        next_since: history.since.nextStep.toISOString(),
-        fields_since: history.since.fields.toISOString(),
+        amount_since: time(history.since.amount),
+        close_since: time(history.since.closeDate),
+        category_since: time(history.since.category),
+        next_since: time(history.since.nextStep),
+        fields_since: time(history.since.fields),
       },
     ],
     hygiene_stage_stays: history.stays.map((stay) => ({
       id,
       stage: stay.stage,
-      entered_at: stay.enteredAt.toISOString(),
-      left_at: stay.leftAt.toISOString(),
+      entered_at: time(stay.enteredAt),
+      left_at: time(stay.leftAt),
     })),
   };
 }

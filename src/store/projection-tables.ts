@@ -309,7 +309,7 @@ function projectOpportunity(events: readonly EventForProjection[]): Record<strin
       row.valid_to = v.validTo ? texts.time(v.validTo) : 'infinity';
       return row;
     }),
-    ...projectDealHistory(current.id, versions),
+    ...projectDealHistory(current.id, versions, texts.time),
   };
 }
 

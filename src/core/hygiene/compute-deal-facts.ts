@@ -47,7 +47,7 @@ export function computeDealFacts(options: ComputeDealFactsOptions): DealFacts | 
       closeDate: runStart(known, (s) => s.closeDate),
       category: runStart(known, (s) => s.forecastCategory),
       nextStep: runStart(known, (s) => s.nextStep),
-      fields: runStart(known, (s) => JSON.stringify(sortKeys(s.fields))),
+      fields: runStart(known, (s) => s.fields, sameFields),
     },
     lastActivityAt: options.lastActivityAt,
     backdated: options.backdated,
@@ -55,11 +55,20 @@ export function computeDealFacts(options: ComputeDealFactsOptions): DealFacts | 
 }
 
 /** The business time from which the latest value has held without a break. */
-function runStart(versions: readonly OpportunityVersion[], read: (state: OpportunityState) => unknown): Date {
+function runStart<T>(
+  versions: readonly OpportunityVersion[],
+  read: (state: OpportunityState) => T,
+  same: (a: T, b: T) => boolean = (a, b) => a === b,
+): Date {
   let index = versions.length - 1;
   const value = read(versions[index]!.state);
-  while (index > 0 && read(versions[index - 1]!.state) === value) index -= 1;
+  while (index > 0 && same(read(versions[index - 1]!.state), value)) index -= 1;
   return versions[index]!.validFrom;
+}
+
+/** Equal supporting information: the same object (a change that left it alone), or the same keys and values. */
+function sameFields(a: Record<string, string>, b: Record<string, string>): boolean {
+  return a === b || JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
 
 function sortKeys(fields: Record<string, string>): [string, string][] {
