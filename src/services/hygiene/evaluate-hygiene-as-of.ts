@@ -24,8 +24,6 @@ import { getOrgContext, type OrgContext } from '../org-context.js';
 import { loadHygieneConfig, type HygieneConfig } from './load-hygiene-config.js';
 
 const dayMs = 86_400_000;
-/** The order of String#localeCompare, with its collator made once rather than per comparison. */
-const byId = new Intl.Collator();
 
 export type HygieneEvaluation = {
   asOf: Date;
@@ -94,14 +92,15 @@ export async function evaluateHygieneAsOf(
     excludeActivityIds: lateActivities,
     withBackdated: backdatedByDeal,
   });
-  const all = [...deals, ...replayed].sort((a, b) => byId.compare(a.id, b.id));
+  const all = [...deals, ...replayed].sort((a, b) => a.id.localeCompare(b.id));
   const backdatedOptions = {
     asOf,
     lookbackDays: settings['backdated-change'].thresholds.lookbackDays,
     backdatedAfterHours: backdatedHours,
   };
   for (const deal of all) {
-    deal.backdated = listBackdatedChanges(backdatedByDeal.get(deal.id) ?? [], backdatedOptions);
+    const events = backdatedByDeal.get(deal.id);
+    if (events) deal.backdated = listBackdatedChanges(events, backdatedOptions);
   }
   const flags = evaluateHygiene({
     deals: all,
