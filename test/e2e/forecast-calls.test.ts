@@ -53,7 +53,17 @@ describe.skipIf(chromiumPath === null)(
       await openForecast(page, server.url);
       const form = page.getByRole('form', { name: 'Submit your call' });
       const commit = form.getByLabel('Commit (USD)');
-      // The form starts at the rep's roll-up (Closed + Commit), which needs no reason.
+      // A call at the rep's roll-up (Closed + Commit, and Closed + Commit + Best Case) needs no
+      // reason. The form starts there, or at the rep's latest call when the demo already has one.
+      const rollup = /Your roll-up: commit \$([\d,]+) \(Closed \+ Commit\), best case \$([\d,]+)/.exec(
+        (await form.textContent()) ?? '',
+      );
+      expect(rollup).not.toBeNull();
+      const [commitRollup, bestRollup] = [rollup?.[1], rollup?.[2]].map(
+        (v) => `${(v ?? '').replace(/,/g, '')}.00`,
+      );
+      await commit.fill(commitRollup ?? '');
+      await form.getByLabel('Best case (USD)').fill(bestRollup ?? '');
       submitted = await commit.inputValue();
       expect(submitted).toMatch(/^\d+\.\d{2}$/);
       await form.getByLabel('Note (optional)').fill('Two deals in legal review');
