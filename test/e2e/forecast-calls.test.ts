@@ -156,6 +156,8 @@ describe.skipIf(chromiumPath === null)(
       watch.reset();
       await signIn(page, server.url, server.emailOf('executive'));
       await page.goto(new URL('/accuracy', server.url).toString());
+      // The backtest runs only when asked: it holds the server for seconds.
+      await page.getByRole('button', { name: 'Run the backtest' }).click();
       const summary = page.getByTestId('backtest-summary');
       // The first request replays the demo's ledger week by week: seconds, not milliseconds.
       await summary.waitFor({ timeout: 120_000 });

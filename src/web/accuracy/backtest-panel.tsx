@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { BacktestMethodName, BacktestResponse } from '../../api/backtest.js';
 import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
@@ -23,7 +23,9 @@ const methodNames: Record<BacktestMethodName, string> = {
  * who read the whole organisation; the first look at a new ledger takes seconds.
  */
 export function BacktestPanel() {
-  const backtest = useBacktest(true);
+  // Replaying the ledger holds the server for seconds (minutes on a very large ledger): only on request.
+  const [asked, setAsked] = useState(false);
+  const backtest = useBacktest(asked);
   const data = backtest.data;
   const series = useMemo(() => calibrationSeries(data), [data]);
   return (
@@ -37,8 +39,18 @@ export function BacktestPanel() {
               : 'Replaying the last four completed quarters week by week'}
           </span>
         </div>
+        {!asked ? (
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setAsked(true)}>
+              Run the backtest
+            </button>
+            <span className="muted">
+              Replays the ledger week by week: seconds on the first run, then kept until the ledger changes.
+            </span>
+          </div>
+        ) : null}
         {backtest.isError ? <Notice tone="error">{describeError(backtest.error)}</Notice> : null}
-        {backtest.isPending ? (
+        {asked && backtest.isPending ? (
           <Spinner label="Replaying the ledger week by week (this takes a few seconds)…" />
         ) : null}
         {data ? <BacktestTable report={data} /> : null}
