@@ -21,12 +21,19 @@ export async function listFactRowsFromVersions(
   query: HygieneFactsQuery,
 ): Promise<FactsRow[]> {
   const { asOf } = query;
+  // Listed first and passed as values: the plan then fits the few deals of a recent T (index
+  // look-ups) or the many of an old one, whatever the statistics say (the embedded engine has no
+  // autovacuum to gather them after an import).
+  const changed = await sql<{ id: string }>`
+    select id from hygiene_deal_facts where last_change_at > ${asOf}`.execute(conn.db);
+  if (changed.rows.length === 0) return [];
+  const ids = changed.rows.map((r) => r.id);
   const result = await sql<FactsRow>`
     with s as (
       select ${stateColumnsSql('o', query.corporateCurrency)}
       from opportunity_versions o
       where o.valid_from <= ${asOf} and o.valid_to > ${asOf}
-        and o.id in (select f.id from hygiene_deal_facts f where f.last_change_at > ${asOf})
+        and o.id = any(${ids}::text[])
         and ${dealFilterSql('o', query)}
     ),
     h as (
