@@ -1,6 +1,11 @@
 import { createRandom } from '../src/core/demo/random.js';
 import { generateDemoOrganisation } from '../src/core/demo/generate-demo-organisation.js';
+import { loadavg } from 'node:os';
 import { computeForecast, defaultTrials, type PeriodDeal } from '../src/core/forecast/compute-forecast.js';
+import { computeDealSimulationArrays } from '../src/core/forecast/deal-simulation-arrays.js';
+import { trainingPeriodCount } from '../src/core/forecast/point-forecast.js';
+import { computeTrainingSnapshots } from '../src/core/forecast/training-snapshot.js';
+import { fitWinModel } from '../src/core/forecast/win-model.js';
 import type { DealTimeline, DealVersion } from '../src/core/forecast/deal-timeline.js';
 import { computeForecastPeriod, computePreviousPeriods } from '../src/core/forecast/forecast-period.js';
 import { simulateRollup, type RollupGroup } from '../src/core/forecast/simulate-rollup.js';
@@ -76,31 +81,53 @@ export async function benchForecast(engine: Engine): Promise<void> {
     ),
   }));
 
-  const started = performance.now();
+  // Each step's time, from the marks the computations call as they finish a step.
+  const phaseMs = new Map<string, number>();
+  let lastMark = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    phaseMs.set(phase, (phaseMs.get(phase) ?? 0) + now - lastMark);
+    lastMark = now;
+  };
+  const trainingPeriods = computePreviousPeriods(calendar, period, 8);
+  const started = lastMark;
   const forecast = computeForecast({
     period,
-    trainingPeriods: computePreviousPeriods(calendar, period, 8),
+    trainingPeriods,
     asOfMs,
     periodDeals,
     history,
     includeOwner: () => true,
     stageDefaults: new Map(),
     trials: 1,
+    onPhaseEnd: (phase) => mark(phase === 'point forecast' || phase === 'past errors' ? phase : 'whole'),
   });
   const modelMs = performance.now() - started;
+  const { probabilities, amounts } = computeDealSimulationArrays(forecast.deals);
+  const ownerSlots = new Int32Array(forecast.deals.length);
+  forecast.deals.forEach((deal, i) => (ownerSlots[i] = slot.get(deal.ownerId ?? '') ?? 0));
+  mark('deal arrays');
   const simulated = performance.now();
   const ranges = simulateRollup({
-    probabilities: Float64Array.from(forecast.deals, (d) => d.probability),
-    amounts: Float64Array.from(forecast.deals, (d) => d.amountMinor ?? 0),
-    ownerSlots: Int32Array.from(forecast.deals, (d) => slot.get(d.ownerId ?? '') ?? 0),
+    probabilities,
+    amounts,
+    ownerSlots,
     owners: owners.length,
     trials: defaultTrials,
     shockSd: forecast.model.shockSd,
     seed: 1,
     groups,
+    onPhaseEnd: mark,
   });
   const simulationMs = performance.now() - simulated;
   const totalMs = performance.now() - started;
+  // Training alone (snapshots and the win model), run again after the timed run: the point
+  // forecast's time is this plus building the 100,000 deals' inputs (warm here, so a lower bound).
+  const trained = performance.now();
+  const completed = trainingPeriods.filter((p) => p.endMs <= asOfMs).slice(0, trainingPeriodCount);
+  fitWinModel(computeTrainingSnapshots(history, { periods: completed, asOfMs }), new Map());
+  const trainingMs = performance.now() - trained;
+  const ms = (phase: string) => (phaseMs.get(phase) ?? 0).toFixed(0);
   report('forecast', {
     openDeals,
     teams: ranges.length,
@@ -111,6 +138,19 @@ export async function benchForecast(engine: Engine): Promise<void> {
     totalMs: totalMs.toFixed(0),
     'deals×trials/s': ((openDeals * defaultTrials) / (simulationMs / 1000)).toExponential(2),
     'vs 1 s target': (totalMs / 1000).toFixed(2),
+  });
+  report('forecast phases (ms)', {
+    'point forecast': ms('point forecast'),
+    'of which training (rerun warm)': trainingMs.toFixed(0),
+    'past errors': ms('past errors'),
+    'whole-org band': ms('whole'),
+    'deal arrays': ms('deal arrays'),
+    simulation: ms('simulation'),
+    'roll-up': ms('roll-up'),
+    quantiles: ms('quantiles'),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join('/'),
   });
 }
 

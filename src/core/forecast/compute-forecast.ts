@@ -1,4 +1,5 @@
 import { createRandom } from '../demo/random.js';
+import { computeDealSimulationArrays } from './deal-simulation-arrays.js';
 import type { DealTimeline } from './deal-timeline.js';
 import type { ForecastPeriod } from './forecast-period.js';
 import { computePastForecastErrors, type PastForecastErrorsInput } from './past-forecast-errors.js';
@@ -40,7 +41,11 @@ export type ComputeForecastInput = {
   seed?: number;
   /** Past point forecasts shared across calls with the same history and scope (the backtest). */
   pastForecastCache?: PastForecastErrorsInput['cache'];
+  /** Called as each step ends, so a caller (the benchmark) can time the steps; core reads no clock. */
+  onPhaseEnd?: (phase: ForecastPhase) => void;
 };
+
+export type ForecastPhase = 'point forecast' | 'past errors' | 'simulation' | 'quantiles';
 
 export type ForecastResult = {
   weekOfPeriod: number;
@@ -90,6 +95,7 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
   const trials = input.trials ?? defaultTrials;
   const seed = input.seed ?? defaultSeed;
   const point = computePointForecast(input);
+  input.onPhaseEnd?.('point forecast');
   const thinData = point.model.method !== 'history' || point.runRate.method === 'none';
   const past = computePastForecastErrors({
     period: input.period,
@@ -101,6 +107,7 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
     currentThin: thinData,
     ...(input.pastForecastCache ? { cache: input.pastForecastCache } : {}),
   });
+  input.onPhaseEnd?.('past errors');
   const shock = estimatePeriodShock({
     errors: past.errors,
     snapshots: point.snapshots,
@@ -108,7 +115,9 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
     thinData,
   });
   const totals = simulateTotals(point, { trials, seed, shock });
+  input.onPhaseEnd?.('simulation');
   const quantiles = computeTrialQuantiles(totals);
+  input.onPhaseEnd?.('quantiles');
   const { model, runRate, amountChange, deals } = point;
   const imputed = deals.filter((d) => d.amountImputed).length;
   const notes = [model.note, amountChange.note, runRate.note, shock.note].filter(
@@ -155,9 +164,11 @@ function simulateTotals(
   options: { trials: number; seed: number; shock: PeriodShock },
 ): Float64Array {
   const { trials, seed, shock } = options;
+  // Certain deals (p = 1) win in every trial: they are not part of the uncertain remainder.
+  const { probabilities, amounts, certainMinor: certain } = computeDealSimulationArrays(point.deals);
   const openTotals = simulateOpenDeals({
-    probabilities: Float64Array.from(point.deals, (d) => d.probability),
-    amounts: Float64Array.from(point.deals, (d) => d.bookedMinor),
+    probabilities,
+    amounts,
     ownerSlots: new Int32Array(point.deals.length),
     owners: 1,
     trials,
@@ -167,8 +178,6 @@ function simulateTotals(
   const runRandom = createRandom(seed >>> 0).fork('run-rate');
   const shockRandom = createRandom(seed >>> 0).fork('period-shock');
   const { runRate } = point;
-  // Certain deals (p = 1) win in every trial: they are not part of the uncertain remainder.
-  const certain = point.deals.reduce((sum, d) => sum + (d.probability >= 1 ? d.bookedMinor : 0), 0);
   return openTotals.map((open) => {
     const arriving =
       runRate.method === 'none'

@@ -1,4 +1,5 @@
 import { createRandom, type Random } from '../demo/random.js';
+import { computeForkState, drawDealTrial } from './deal-draw-kernel.js';
 
 export type OpenDealsSimulation = {
   /** Win probability in the period of each deal, in [0, 1]. */
@@ -27,26 +28,22 @@ export type OpenDealsSimulation = {
  *
  * Edge cases: p = 1 always wins and p = 0 never does, whatever z; σ = 0 gives independent deals.
  * Returns the bookings per owner slot and trial: `totals[slot × trials + trial]`.
- * Generator: mulberry32 (src/core/demo/random.ts), seeded, so a forecast is reproducible.
+ * Generator: mulberry32 (src/core/demo/random.ts), seeded, so a forecast is reproducible; its step
+ * is written out in the inner loop (drawDealTrial), which draws the same numbers.
  */
 export function simulateOpenDeals(input: OpenDealsSimulation): Float64Array {
   if (input.probabilities.length * input.trials > exactDealTrials) return simulateByShockGrid(input);
   const { probabilities, amounts, ownerSlots, owners, trials } = input;
   const totals = new Float64Array(owners * trials);
   const shockRandom = createRandom(input.seed >>> 0).fork('shock');
-  const dealRandom = createRandom(input.seed >>> 0).fork('deals');
-  const next = dealRandom.next;
-  const count = probabilities.length;
+  // The deals' stream is createRandom(seed).fork('deals'), stepped in place by the kernel.
+  let state = computeForkState(input.seed >>> 0, 'deals');
   for (let trial = 0; trial < trials; trial += 1) {
-    const factor = Math.exp(input.shockSd * drawStandardNormal(shockRandom));
-    for (let i = 0; i < count; i += 1) {
-      const p = probabilities[i] as number;
-      const u = next();
-      if (u * (1 - p) < factor * p * (1 - u)) {
-        const slot = (ownerSlots[i] as number) * trials + trial;
-        totals[slot] = (totals[slot] as number) + (amounts[i] as number);
-      }
-    }
+    const oddsFactor = Math.exp(input.shockSd * drawStandardNormal(shockRandom));
+    state = drawDealTrial(
+      { probabilities, amounts, ownerSlots, oddsFactor, totals, stride: trials, offset: trial },
+      state,
+    );
   }
   return totals;
 }

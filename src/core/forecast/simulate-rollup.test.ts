@@ -42,4 +42,20 @@ describe('simulateRollup', () => {
     expect(ranges[1]?.expectedMinor).toBeCloseTo(150 + 150 + 80, 9);
     expect(ranges[1]?.p90Minor).toBeGreaterThanOrEqual(ranges[0]?.p90Minor ?? Infinity);
   });
+
+  it('reports its steps in order as they end', () => {
+    const phases: string[] = [];
+    simulateRollup({
+      probabilities: Float64Array.from([0.5]),
+      amounts: Float64Array.from([10]),
+      ownerSlots: Int32Array.from([0]),
+      owners: 1,
+      trials: 5,
+      shockSd: 0,
+      seed: 1,
+      groups: [{ id: 'a', ownerSlots: [0] }],
+      onPhaseEnd: (phase) => phases.push(phase),
+    });
+    expect(phases).toEqual(['simulation', 'roll-up', 'quantiles']);
+  });
 });
