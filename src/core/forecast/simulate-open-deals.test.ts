@@ -32,4 +32,23 @@ describe('simulateOpenDeals', () => {
     // Expected 0.5 × slot0; the sd of one trial is about 0.5 × 103 × √10,000 ≈ 5,150.
     expect(Math.abs(mean - slot0 / 2)).toBeLessThan(2_000);
   });
+
+  it('keeps its seeded figures: the same seed gives the same totals, on both methods', () => {
+    // Pinned from the closure-based draw loop and the unhoisted grid loop, before the fast kernels.
+    const owners = 40;
+    const trials = 1000;
+    const withDeals = (deals: number) => ({
+      probabilities: Float64Array.from({ length: deals }, (_, i) => (i % 97) / 97),
+      amounts: Float64Array.from({ length: deals }, (_, i) => 1000 + i),
+      ownerSlots: Int32Array.from({ length: deals }, (_, i) => i % owners),
+      owners,
+      trials,
+      shockSd: 0.3,
+      seed: 3,
+    });
+    const exact = simulateOpenDeals(withDeals(4000));
+    expect([exact[5], exact[trials * 39 + 999]]).toEqual([142_680, 145_029]);
+    const grid = simulateOpenDeals(withDeals(100_000));
+    expect([grid[5], grid[trials * 39 + 999]]).toEqual([53_106_435.143301375, 72_101_807.8155737]);
+  });
 });

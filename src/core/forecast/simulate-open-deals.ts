@@ -67,20 +67,28 @@ function simulateByShockGrid(input: OpenDealsSimulation): Float64Array {
   const { probabilities, amounts, ownerSlots, owners, trials } = input;
   const shockRandom = createRandom(input.seed >>> 0).fork('shock');
   const sumRandom = createRandom(input.seed >>> 0).fork('sums');
-  const factors = Array.from({ length: shockGridSize }, () =>
-    Math.exp(input.shockSd * drawStandardNormal(shockRandom)),
-  );
+  const factors = new Float64Array(shockGridSize);
+  for (let k = 0; k < shockGridSize; k += 1)
+    factors[k] = Math.exp(input.shockSd * drawStandardNormal(shockRandom));
   const means = new Float64Array(owners * shockGridSize);
   const variances = new Float64Array(owners * shockGridSize);
   for (let i = 0; i < probabilities.length; i += 1) {
     const p = probabilities[i] as number;
+    // p = 0 adds exactly 0 to every cell; p = 1 adds its amount to the means and 0 to the variances.
+    if (p === 0) continue;
     const a = amounts[i] as number;
     const base = (ownerSlots[i] as number) * shockGridSize;
+    if (p >= 1) {
+      for (let k = 0; k < shockGridSize; k += 1) means[base + k] = (means[base + k] as number) + a;
+      continue;
+    }
+    const aSquared = a * a;
+    const q = 1 - p;
     for (let k = 0; k < shockGridSize; k += 1) {
       const odds = p * (factors[k] as number);
-      const shocked = p >= 1 ? 1 : odds / (1 - p + odds);
+      const shocked = odds / (q + odds);
       means[base + k] = (means[base + k] as number) + a * shocked;
-      variances[base + k] = (variances[base + k] as number) + a * a * shocked * (1 - shocked);
+      variances[base + k] = (variances[base + k] as number) + aSquared * shocked * (1 - shocked);
     }
   }
   const totals = new Float64Array(owners * trials);
