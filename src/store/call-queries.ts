@@ -77,7 +77,7 @@ export async function summarizeOwnerCategories(
     select o.owner_id, o.forecast_category as category, count(*) as deals, sum(a.amount) as amount,
            count(*) filter (where o.category_overridden) as overridden_deals,
            sum(a.amount) filter (where o.category_overridden) as overridden_amount
-    from ${dealSourceSql(query.asOf)} o
+    from ${dealSourceSql(query.asOf, { from: query.closeFrom, to: query.closeTo })} o
     cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
     where o.close_date >= ${query.closeFrom} and o.close_date < ${query.closeTo}
       and o.owner_id is not null and ${scopeSql('o', query.scope)}

@@ -32,7 +32,7 @@ export async function summarizePipeline(
     select o.forecast_category as category, count(*) as deals,
            sum(a.amount) as amount,
            count(*) filter (where o.amount_minor is not null and a.amount is null) as unconverted
-    from ${dealSourceSql(query.asOf)} o
+    from ${dealSourceSql(query.asOf, { from: query.closeFrom, to: query.closeTo })} o
     cross join lateral (select ${corporateAmountSql('o', query.corporateCurrency)} as amount) a
     where o.close_date >= ${query.closeFrom} and o.close_date < ${query.closeTo}
       and ${scopeSql('o', query.scope)}
@@ -103,7 +103,7 @@ export async function listDeals(
   const where = sql.join(filters, sql` and `);
   const sortColumn = { close_date: 'close_date', amount: 'amount', name: 'name' }[query.sort ?? 'close_date'];
   const direction = sql.raw(query.descending ? 'desc nulls last' : 'asc nulls last');
-  const source = dealSourceSql(query.asOf);
+  const source = dealSourceSql(query.asOf, { from: query.closeFrom, to: query.closeTo });
   const result = await sql<{
     id: string | null;
     name: string;
