@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Connection } from '../db/connection.js';
+import { dealSourceSql } from './deal-source.js';
 
 /**
  * The open deals (Pipeline, Best Case, Commit) closing in `[closeFrom, closeTo)` as they stood at
@@ -16,10 +17,9 @@ export async function listBridgeOpenDeals(
     currency: string;
     close_date: string | null;
   }>`
-    select id, amount_minor, currency, close_date from opportunity_versions
-    where close_date >= ${query.closeFrom} and close_date < ${query.closeTo}
-      and valid_from <= ${query.asOf} and valid_to > ${query.asOf}
-      and not is_closed and forecast_category in ('Pipeline', 'Best Case', 'Commit') and ${owners}`.execute(
+    select id, amount_minor, currency, close_date
+    from ${dealSourceSql(query.asOf, { from: query.closeFrom, to: query.closeTo })} o
+    where not is_closed and forecast_category in ('Pipeline', 'Best Case', 'Commit') and ${owners}`.execute(
     conn.db,
   );
   return result.rows.map((r) => ({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { BridgeDealVersion } from '../core/bridge/bridge-types.js';
 import type { ForecastCategory } from '../core/forecast-category.js';
 import type { Connection } from '../db/connection.js';
+import { closeDaySeriesSql } from './deal-source.js';
 
 export type BridgeVersionQuery = {
   /** Close days of the period, `[closeFrom, closeTo)`. */
@@ -36,8 +37,8 @@ type PackedVersion = [
 
 /**
  * Every version valid at some moment of `[from, to]` of the deals that closed in the period at some
- * moment of it (in the owners' hands, when given). Two index reads: the candidates by close date
- * (index-only on `opportunity_versions_valid_at`), then each one's versions by primary key
+ * moment of it (in the owners' hands, when given). Two index reads: the candidates by close date,
+ * one day at a time (index-only on `opportunity_versions_valid_at`, see dealSourceSql), then each one's versions by primary key
  * (id, valid_from). Versions of a candidate outside the owners are returned too: the bridge needs
  * them to see a deal leave or enter the caller's view, and names the deal only by a version in view.
  *
@@ -52,9 +53,10 @@ export async function listBridgeVersions(
   const owners = query.ownerIds === null ? sql`true` : sql`owner_id = any(${[...query.ownerIds]}::text[])`;
   const result = await sql<{ id: string; versions: PackedVersion[] }>`
     with candidates as (
-      select distinct id from opportunity_versions
-      where close_date >= ${query.closeFrom} and close_date < ${query.closeTo}
-        and valid_from <= ${query.to} and valid_to > ${query.from} and ${owners}
+      select distinct v.id from ${closeDaySeriesSql(query.closeFrom, query.closeTo)}
+      cross join lateral (select id from opportunity_versions
+        where close_date = d.day::date and valid_to > ${query.from} and valid_from <= ${query.to}
+          and ${owners}) v
     )
     select c.id, v.versions
     from candidates c

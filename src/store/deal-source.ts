@@ -21,10 +21,18 @@ export function dealSourceSql(asOf: Date | null, closeDays?: CloseDayRange): Raw
   if (closeDays?.from == null || closeDays.to == null) {
     return sql`(select * from opportunity_versions where valid_from <= ${asOf} and valid_to > ${asOf})`;
   }
-  return sql`(select v.* from generate_series(${closeDays.from}::date::timestamp,
-      ${closeDays.to}::date::timestamp - interval '1 day', interval '1 day') d(day)
+  return sql`(select v.* from ${closeDaySeriesSql(closeDays.from, closeDays.to)}
     cross join lateral (select * from opportunity_versions o
       where o.close_date = d.day::date and o.valid_to > ${asOf} and o.valid_from <= ${asOf}) v)`;
+}
+
+/**
+ * The days `[from, to)` as rows `d(day)` (timestamps without zone, so `d.day::date` does not depend
+ * on the session's time zone), to probe an index led by close_date one day at a time.
+ */
+export function closeDaySeriesSql(from: string, to: string): RawBuilder<unknown> {
+  return sql`generate_series(${from}::date::timestamp, ${to}::date::timestamp - interval '1 day',
+    interval '1 day') d(day)`;
 }
 
 /** The condition an access scope puts on a deal source aliased `alias`. */
