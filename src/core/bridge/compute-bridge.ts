@@ -176,9 +176,10 @@ function countPushes(
   return pushed;
 }
 
+/** Largest move first, then earliest, then by id (code-point order: cheap, and the same everywhere). */
 function byLargestMove(a: BridgeDeal, b: BridgeDeal): number {
-  const size = (d: BridgeDeal) => (d.amountMinor < 0n ? -d.amountMinor : d.amountMinor);
-  const diff = size(b) - size(a);
-  if (diff !== 0n) return diff > 0n ? 1 : -1;
-  return a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id);
+  const sizeA = a.amountMinor < 0n ? -a.amountMinor : a.amountMinor;
+  const sizeB = b.amountMinor < 0n ? -b.amountMinor : b.amountMinor;
+  if (sizeA !== sizeB) return sizeB > sizeA ? 1 : -1;
+  return a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
