@@ -6,6 +6,7 @@ import { computePastForecastErrors, type PastForecastErrorsInput } from './past-
 import { estimatePeriodShock, type PeriodShock } from './period-shock.js';
 import {
   computePointForecast,
+  listThinParts,
   type DealForecast,
   type PeriodDeal,
   type PointForecast,
@@ -18,7 +19,7 @@ import type { WinModel } from './win-model.js';
 export { trainingPeriodCount, type DealForecast, type PeriodDeal } from './point-forecast.js';
 
 /** Names the method, so stored forecasts say how they were made and can be compared fairly. */
-export const forecastMethodVersion = 'candor-forecast/2';
+export const forecastMethodVersion = 'candor-forecast/3';
 export const defaultTrials = 1000;
 export const defaultSeed = 20_230_701;
 
@@ -96,7 +97,8 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
   const seed = input.seed ?? defaultSeed;
   const point = computePointForecast(input);
   input.onPhaseEnd?.('point forecast');
-  const thinData = point.model.method !== 'history' || point.runRate.method === 'none';
+  const thinParts = listThinParts(point);
+  const thinData = thinParts.length > 0;
   const past = computePastForecastErrors({
     period: input.period,
     trainingPeriods: input.trainingPeriods,
@@ -104,7 +106,7 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
     history: input.history,
     includeOwner: input.includeOwner,
     stageDefaults: input.stageDefaults,
-    currentThin: thinData,
+    currentThinParts: thinParts,
     ...(input.pastForecastCache ? { cache: input.pastForecastCache } : {}),
   });
   input.onPhaseEnd?.('past errors');
@@ -112,7 +114,8 @@ export function computeForecast(input: ComputeForecastInput): ForecastResult {
     errors: past.errors,
     snapshots: point.snapshots,
     model: point.model,
-    thinData,
+    thinParts,
+    remainingShare: (input.period.endMs - input.asOfMs) / (input.period.endMs - input.period.startMs),
   });
   const totals = simulateTotals(point, { trials, seed, shock });
   input.onPhaseEnd?.('simulation');

@@ -3,6 +3,7 @@ import { computePastForecastErrors } from './past-forecast-errors.js';
 import { lost, ms, quarter, timeline, won } from './test-timelines.test-support.js';
 
 const stageDefaults = new Map([['Discovery', 0.5]]);
+const bothThin = ['win model', 'run rate'] as const;
 const base = {
   period: quarter('2023-Q3'),
   trainingPeriods: [quarter('2023-Q2'), quarter('2023-Q1')],
@@ -27,7 +28,7 @@ const history = [
 
 describe('computePastForecastErrors', () => {
   it('replays the forecast of each finished period at the same point and compares it with what it booked', () => {
-    const result = computePastForecastErrors({ ...base, history, currentThin: true });
+    const result = computePastForecastErrors({ ...base, history, currentThinParts: bothThin });
     // 'late' was open on 2023-04-20 too: 0.5 × 9,000 more expected; actual a + c = 1,500.
     expect(result.errors).toEqual([
       {
@@ -44,7 +45,7 @@ describe('computePastForecastErrors', () => {
   });
 
   it('leaves out thin-data past forecasts when the current forecast has its full method', () => {
-    const result = computePastForecastErrors({ ...base, history, currentThin: false });
+    const result = computePastForecastErrors({ ...base, history, currentThinParts: [] });
     expect(result.errors).toEqual([]);
     expect(result.skipped[0]).toEqual({
       period: '2023-Q2',
@@ -52,12 +53,38 @@ describe('computePastForecastErrors', () => {
     });
   });
 
+  it('leaves out a past forecast that fell back on a part the current one has', () => {
+    // Q2's forecast had stage defaults and no run rate; the current one lacks only the run rate.
+    const result = computePastForecastErrors({ ...base, history, currentThinParts: ['run rate'] });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped[0]).toEqual({
+      period: '2023-Q2',
+      reason: 'forecast on thinner data than this one',
+    });
+  });
+
+  it('compares a past forecast that fell back only where the current one does', () => {
+    // The same Q2 point, as if its win model had had history: only its run rate was missing.
+    const cache = new Map([
+      [
+        `2023-Q2@${ms('2023-04-20')}`,
+        { expectedMinor: 5500, closedMinor: 0, thin: true, thinParts: ['run rate'] as const },
+      ],
+    ]);
+    const result = computePastForecastErrors({ ...base, history, currentThinParts: ['run rate'], cache });
+    expect(result.errors.map((e) => [e.period, e.expectedMinor])).toEqual([['2023-Q2', 5500]]);
+  });
+
   it('carries a miss to the uncertain remainder when part of the period had already closed', () => {
     const closedEarly = [
       timeline('early', [{ at: '2023-04-01', amountMinor: 3000 }, won('2023-04-10')]),
       timeline('open', [{ at: '2023-04-01', closeDate: '2023-06-10' }, won('2023-06-10')]),
     ];
-    const [error] = computePastForecastErrors({ ...base, history: closedEarly, currentThin: true }).errors;
+    const [error] = computePastForecastErrors({
+      ...base,
+      history: closedEarly,
+      currentThinParts: bothThin,
+    }).errors;
     // Expected 3,000 + 0.5 × 1,000 = 3,500, of which 500 uncertain; actual 4,000.
     expect(error?.logError).toBeCloseTo(Math.log(4000 / 3500), 12);
     expect(error?.remainderLogError).toBeCloseTo((Math.log(4000 / 3500) * 3500) / 500, 12);

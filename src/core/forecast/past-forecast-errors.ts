@@ -1,7 +1,13 @@
 import { findVersionAt, sliceTimelinesAt, type DealTimeline } from './deal-timeline.js';
 import type { ForecastPeriod } from './forecast-period.js';
 import { computePeriodActual } from './period-actual.js';
-import { computePointForecast, trainingPeriodCount, type PeriodDeal } from './point-forecast.js';
+import {
+  computePointForecast,
+  listThinParts,
+  trainingPeriodCount,
+  type PeriodDeal,
+  type ThinPart,
+} from './point-forecast.js';
 
 /** The finished periods whose forecast errors size the band: the most recent ones. */
 export const pastErrorPeriodCount = 4;
@@ -30,13 +36,24 @@ export type PastForecastErrorsInput = {
   history: readonly DealTimeline[];
   includeOwner: (ownerId: string | null) => boolean;
   stageDefaults: ReadonlyMap<string, number>;
-  /** Whether the current forecast fell back somewhere: only then do thin past forecasts compare. */
-  currentThin: boolean;
+  /**
+   * The parts where the current forecast fell back (listThinParts): a past forecast compares only
+   * when it fell back nowhere else.
+   */
+  currentThinParts: readonly ThinPart[];
   /**
    * Past point forecasts keyed by period and moment, shared by calls over the same history and scope
    * (the backtest forecasts many weeks whose finished periods are the same).
    */
-  cache?: Map<string, { expectedMinor: number; closedMinor: number; thin: boolean }>;
+  cache?: Map<string, PastPoint>;
+};
+
+/** A past point forecast as cached: `thin` when it fell back anywhere, `thinParts` naming where. */
+export type PastPoint = {
+  expectedMinor: number;
+  closedMinor: number;
+  thin: boolean;
+  thinParts?: readonly ThinPart[];
 };
 
 export type PastForecastErrors = {
@@ -55,9 +72,11 @@ export type PastForecastErrors = {
  *
  * e^rem states the miss relative to the part that was still uncertain, so it can be applied to
  * the current forecast's own uncertain part whatever share of the period has already closed.
- * Left out: periods that booked nothing or expected nothing (no ratio), and — when the current
- * forecast has its full method — past forecasts that fell back on thin data (stage defaults or no
- * run rate), whose errors say nothing about the full method's.
+ * Left out: periods that booked nothing or expected nothing (no ratio), and past forecasts made on
+ * thinner data than the current one: those that fell back on a part (stage defaults for the win
+ * model, no run rate) where the current forecast did not. Their errors measure a method the current
+ * forecast does not use: a first quarter of history forecast on stage defaults without a run rate
+ * misses by far more than a forecast that lacks only the run rate.
  */
 export function computePastForecastErrors(input: PastForecastErrorsInput): PastForecastErrors {
   const offsetMs = Math.max(input.asOfMs - input.period.startMs, 0);
@@ -69,7 +88,7 @@ export function computePastForecastErrors(input: PastForecastErrorsInput): PastF
     const asOfMs = Math.min(past.startMs + offsetMs, past.endMs - 1);
     const point = findPastPoint(input, { past, asOfMs, olderPeriods: finished.slice(index + 1) });
     const actual = computePeriodActual(inScope, past, input.asOfMs).actualMinor;
-    if (point.thin && !input.currentThin)
+    if (!isComparable(point, input.currentThinParts))
       skipped.push({ period: past.name, reason: 'forecast on thinner data than this one' });
     else if (actual <= 0 || point.expectedMinor <= 0)
       skipped.push({ period: past.name, reason: actual <= 0 ? 'booked nothing' : 'expected nothing' });
@@ -93,10 +112,17 @@ export function computePastForecastErrors(input: PastForecastErrorsInput): PastF
   return { errors, skipped };
 }
 
+/** Whether a past forecast fell back only where the current one did too. */
+function isComparable(past: PastPoint, current: readonly ThinPart[]): boolean {
+  // A cached point without its parts named counts as thin everywhere it could be.
+  const parts = past.thinParts ?? (past.thin ? (['win model', 'run rate'] as const) : []);
+  return parts.every((part) => current.includes(part));
+}
+
 function findPastPoint(
   input: PastForecastErrorsInput,
   at: { past: ForecastPeriod; asOfMs: number; olderPeriods: readonly ForecastPeriod[] },
-): { expectedMinor: number; closedMinor: number; thin: boolean } {
+): PastPoint {
   const key = `${at.past.name}@${at.asOfMs}`;
   const cached = input.cache?.get(key);
   if (cached) return cached;
@@ -119,10 +145,12 @@ function findPastPoint(
     includeOwner: input.includeOwner,
     stageDefaults: input.stageDefaults,
   });
+  const thinParts = listThinParts(point);
   const found = {
     expectedMinor: point.expectedMinor,
     closedMinor: point.closedWon.amountMinor,
-    thin: point.model.method !== 'history' || point.runRate.method === 'none',
+    thin: thinParts.length > 0,
+    thinParts,
   };
   input.cache?.set(key, found);
   return found;

@@ -1,13 +1,15 @@
-import { computeLogit, solveLogOddsShift } from './log-odds.js';
+import { computeExpit, computeLogit, solveLogOddsShift } from './log-odds.js';
 import type { PastForecastError } from './past-forecast-errors.js';
+import type { ThinPart } from './point-forecast.js';
 import type { TrainingSnapshot } from './training-snapshot.js';
 import { predictWin, type WinModel } from './win-model.js';
 
 /** Comparable finished periods needed before their forecast errors size the band. */
 export const minPastErrorPeriods = 2;
 /**
- * The factor on the uncertain remainder of a thin-data forecast (no run rate, or stage defaults)
- * when too few past errors exist: e^(0.5·z), so the remainder is off by up to ×1.9 at P90.
+ * The factor on the uncertain remainder of a thin-data forecast when too few past errors exist:
+ * e^(0.5·z) when the win model fell back on stage defaults, so the remainder is off by up to ×1.9
+ * at P90. When only the run rate is missing it is scaled by √(share of the period still to run).
  */
 export const thinDataRemainderSd = 0.5;
 export const minRemainderShockSd = 0.05;
@@ -15,7 +17,6 @@ export const maxRemainderShockSd = 2;
 
 /** Log-odds shock standard deviation used when fewer than three training periods exist. */
 export const defaultLogOddsShockSd = 0.5;
-const minLogOddsShockSd = 0.2;
 const maxLogOddsShockSd = 1.5;
 
 /**
@@ -44,14 +45,22 @@ export type PeriodShock = {
  *   does not move.
  * - Fewer (the stated fallback): the model's own band, a log-odds shift shared by the deals with σ
  *   from the training periods (estimateLogOddsShock); and when this forecast itself fell back on
- *   thin data (no run rate or stage defaults), whose missing parts the model cannot see, the
- *   remainder also gets the factor e^(0.5·z).
+ *   thin data, whose missing parts the model cannot see, the remainder also gets a factor e^(τ·z):
+ *       τ = 0.5                 when the win model fell back on stage defaults (every open deal's
+ *                               chance is a guess, whatever the week),
+ *       τ = 0.5 · √(s)          when only the run rate is missing, s the share of the period still
+ *                               to run: what it leaves out is business not yet in the pipeline,
+ *                               which can arrive only in the time left, and whose spread grows as
+ *                               the square root of that time (independent arrivals).
  */
 export function estimatePeriodShock(input: {
   errors: readonly PastForecastError[];
   snapshots: readonly TrainingSnapshot[];
   model: WinModel;
-  thinData: boolean;
+  /** Where the current forecast fell back (listThinParts); empty for its full method. */
+  thinParts: readonly ThinPart[];
+  /** Share of the period still to run at the as-of moment, in [0, 1]. */
+  remainingShare: number;
 }): PeriodShock {
   const n = input.errors.length;
   if (n >= minPastErrorPeriods) {
@@ -66,13 +75,14 @@ export function estimatePeriodShock(input: {
   }
   const logOddsSd = estimateLogOddsShock(input.snapshots, input.model);
   const measured = `only ${n} comparable finished periods to measure the forecast's errors on (at least ${minPastErrorPeriods} needed)`;
-  return input.thinData
+  const thinSd = estimateThinDataSd(input.thinParts, input.remainingShare);
+  return input.thinParts.length > 0
     ? {
         method: 'model-thin-data',
         logOddsSd,
-        remainderSd: thinDataRemainderSd,
+        remainderSd: thinSd,
         periods: n,
-        note: `${measured}: the range is the model's own, widened for the parts thin data leaves out (the uncertain part × e^(±0.5) at one standard deviation)`,
+        note: `${measured}: the range is the model's own, widened for the parts thin data leaves out (the uncertain part × e^(±${Number(thinSd.toFixed(2))}) at one standard deviation)`,
       }
     : {
         method: 'model',
@@ -83,30 +93,74 @@ export function estimatePeriodShock(input: {
       };
 }
 
+/** τ of the thin-data widening: see estimatePeriodShock. */
+export function estimateThinDataSd(thinParts: readonly ThinPart[], remainingShare: number): number {
+  if (thinParts.includes('win model')) return thinDataRemainderSd;
+  if (thinParts.includes('run rate'))
+    return thinDataRemainderSd * Math.sqrt(Math.min(Math.max(remainingShare, 0), 1));
+  return 0;
+}
+
 /**
- * How much whole periods ran hotter or colder than the win model, as the standard deviation of
- * one log-odds shift per training period:
+ * How much whole periods ran hotter or colder than the win model, beyond chance, as the standard
+ * deviation of one log-odds shift shared by a period's deals (a random intercept):
  *
  *   θ_Q solves Σ_{i in Q} expit(logit(p_i) + θ_Q) = wins in period of Q's snapshots,
- *   σ = sd(θ_Q) over the training periods, clamped to [0.2, 1.5].
+ *   v_Q = Σ_deals k_d² q_d(1 − q_d) / (Σ_i q_i(1 − q_i))²,   q = expit(logit(p) + θ_Q),
+ *   σ² = max(var(θ_Q) − mean(v_Q), 0)   over the training periods, σ at most 1.5.
  *
- * This is the between-period spread of a random intercept (method of moments). The model is fitted
- * on the same periods, so the θ_Q centre near 0 and σ measures their spread, not a bias.
- * Edge cases: fewer than three periods gives 0.5; a stage-default model (no history to trust) gives
- * 0.5 as well.
+ * var(θ_Q) (sample variance, n − 1) is the observed spread of the per-period shifts; v_Q is how far
+ * θ_Q strays by chance alone, with the deals won or lost independently at their own chances (the
+ * delta method: the variance of the wins over the slope of the expected wins; a deal seen in k_d
+ * weekly snapshots has one outcome, so it counts k_d² times). The simulation draws that chance
+ * already, deal by deal; only the spread beyond it is a shared shock (the method-of-moments
+ * estimator of a random effect's variance, as in DerSimonian–Laird). When chance explains all the
+ * spread, σ = 0: the periods were as alike as their deal counts allow.
+ * The model is fitted on the same periods, so the θ_Q centre near 0 and σ measures their spread, not
+ * a bias. Edge cases: fewer than three periods gives 0.5; a stage-default model (no history to
+ * trust) gives 0.5 as well.
  */
 export function estimateLogOddsShock(snapshots: readonly TrainingSnapshot[], model: WinModel): number {
   if (model.method !== 'history') return defaultLogOddsShockSd;
-  const byPeriod = new Map<string, { logits: number[]; won: number }>();
+  const byPeriod = new Map<string, { logits: number[]; dealIds: string[]; won: number }>();
   for (const s of snapshots) {
-    const group = byPeriod.get(s.period) ?? { logits: [], won: 0 };
+    const group = byPeriod.get(s.period) ?? { logits: [], dealIds: [], won: 0 };
     group.logits.push(computeLogit(predictWin(model, s).probability));
+    group.dealIds.push(s.dealId);
     group.won += s.wonInPeriod ? 1 : 0;
     byPeriod.set(s.period, group);
   }
-  const shifts = [...byPeriod.values()].map((g) => solveLogOddsShift(g.logits, g.won, 0));
-  if (shifts.length < 3) return defaultLogOddsShockSd;
+  const groups = [...byPeriod.values()];
+  if (groups.length < 3) return defaultLogOddsShockSd;
+  const shifts = groups.map((g) => solveLogOddsShift(g.logits, g.won, 0));
   const mean = shifts.reduce((a, b) => a + b, 0) / shifts.length;
-  const sd = Math.sqrt(shifts.reduce((a, b) => a + (b - mean) ** 2, 0) / (shifts.length - 1));
-  return Math.min(Math.max(sd, minLogOddsShockSd), maxLogOddsShockSd);
+  const observed = shifts.reduce((a, b) => a + (b - mean) ** 2, 0) / (shifts.length - 1);
+  const chance = groups.reduce((sum, g, i) => sum + estimateShiftSamplingVariance(g, shifts[i] ?? 0), 0);
+  const between = Math.max(observed - chance / groups.length, 0);
+  return Math.min(Math.sqrt(between), maxLogOddsShockSd);
+}
+
+/** v_Q of estimateLogOddsShock: the variance of one period's fitted shift from chance alone. */
+function estimateShiftSamplingVariance(
+  group: { logits: readonly number[]; dealIds: readonly string[] },
+  shift: number,
+): number {
+  let slope = 0;
+  const perDeal = new Map<string, { sum: number; count: number }>();
+  group.logits.forEach((logit, i) => {
+    const q = computeExpit(logit + shift);
+    slope += q * (1 - q);
+    const id = group.dealIds[i] as string;
+    const deal = perDeal.get(id) ?? { sum: 0, count: 0 };
+    deal.sum += q;
+    deal.count += 1;
+    perDeal.set(id, deal);
+  });
+  if (slope <= 0) return 0;
+  let winsVariance = 0;
+  for (const { sum, count } of perDeal.values()) {
+    const q = sum / count;
+    winsVariance += count ** 2 * q * (1 - q);
+  }
+  return winsVariance / slope ** 2;
 }

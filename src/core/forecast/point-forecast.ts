@@ -59,6 +59,21 @@ export type PointForecast = {
   expectedMinor: number;
 };
 
+/** A part of the forecast that fell back on a simpler method for lack of history. */
+export type ThinPart = 'win model' | 'run rate';
+
+/**
+ * The parts of a point forecast that fell back: the win model on stage defaults (too few closed
+ * deals), the run rate missing (too few completed periods). Empty when the forecast has its full
+ * method; the forecast is on thin data when any part fell back.
+ */
+export function listThinParts(point: Pick<PointForecast, 'model' | 'runRate'>): ThinPart[] {
+  const parts: ThinPart[] = [];
+  if (point.model.method !== 'history') parts.push('win model');
+  if (point.runRate.method === 'none') parts.push('run rate');
+  return parts;
+}
+
 /**
  * The expected part of Candor's forecast, without its range:
  *

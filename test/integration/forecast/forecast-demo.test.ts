@@ -87,4 +87,37 @@ describeEachEngine('candor forecast and candor backtest on the demo organisation
     expect(candor.brier ?? 1).toBeLessThan(stageWeighted.brier ?? 0);
     expect(stageWeighted.coverage).toBeNull();
   });
+
+  it("sizes its P10–P90 band so that 70–90 % of the weeks' actuals fall inside it", () => {
+    // The demo forecasts well; a band sized beyond what its quarters really vary covers nearly
+    // every week, which an 80 % interval should not.
+    expect(backtest.summary.candor.coverage).toBeGreaterThanOrEqual(0.7);
+    expect(backtest.summary.candor.coverage).toBeLessThanOrEqual(0.9);
+  });
+});
+
+describeEachEngine('the P10–P90 band of the demo organisation, later in its history', (engine) => {
+  // Six months on, the backtested quarters include the two right after the demo's history begins
+  // (no run rate yet) and two with the full method; the band sized then covered 52 of 54 weeks.
+  const later = new Date('2026-11-27T12:00:00.000Z');
+  let cli: CliSession;
+  let backtest: BacktestReport;
+  beforeAll(async () => {
+    cli = await openCliSession(engine);
+    expect((await cli.run(['demo', '--json'], later)).stderr).toBe('');
+    const result = await cli.run(['backtest', '--json', '--trials', '100'], later);
+    expect(result.stderr).toBe('');
+    backtest = result.json<BacktestReport>();
+  }, 600_000);
+  afterAll(async () => {
+    await cli.close();
+  });
+
+  it("covers 70–90 % of the weeks' actuals, and the expected value does not depend on the band", () => {
+    expect(backtest.periods.map((p) => p.period)).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(backtest.summary.candor.coverage).toBeGreaterThanOrEqual(0.7);
+    expect(backtest.summary.candor.coverage).toBeLessThanOrEqual(0.9);
+    // WAPE as measured before the band was sized from the quarters' own spread (8.1 %).
+    expect(backtest.summary.candor.wape).toBeCloseTo(0.0809, 4);
+  });
 });

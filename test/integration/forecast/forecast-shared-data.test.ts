@@ -79,7 +79,8 @@ describeWithSharedData('maven-crm', 'candor backtest on the Maven CRM export', (
 
     it("sizes its P10–P90 band so that 70–90 % of the weeks' actuals fall inside it", () => {
       // The band from past errors, with the thin-data widening where fewer than two quarters of
-      // comparable forecasts exist: 43 of 54 weeks (2017-Q1 has no history and is mostly missed).
+      // comparable forecasts exist: 42 of 54 weeks at 500 trials (2017-Q1 has no history and is
+      // mostly missed).
       expect(report.summary.candor.coverage).toBeGreaterThanOrEqual(0.7);
       expect(report.summary.candor.coverage).toBeLessThanOrEqual(0.9);
     });
