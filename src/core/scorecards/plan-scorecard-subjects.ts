@@ -17,7 +17,7 @@ export type TeamSubject = SubjectTeam & { ownerIds: string[]; repCount: number }
 
 /**
  * Who gets a card, within what the caller may see: every person holding the rep role (or having a
- * quota) who is in scope; every team all of whose people are in scope (a team's totals must be sums
+ * quota, in a team or not) who is in scope; every team all of whose people are in scope (a team's totals must be sums
  * over deals the caller may see, and a team with people outside the caller's reach is not theirs
  * to see whole). `teamId` narrows to that team and the teams below it, `ownerId` to one person
  * (and no team).
@@ -27,6 +27,8 @@ export function planScorecardSubjects(input: {
   members: readonly SubjectMember[];
   /** People with a quota in the period, whatever their role. */
   quotaHolders: ReadonlySet<string>;
+  /** Names of quota holders who are in no team (the id stands in for a name not given). */
+  holderNames?: ReadonlyMap<string, string>;
   scope: AccessScope;
   teamId?: string | undefined;
   ownerId?: string | undefined;
@@ -45,6 +47,13 @@ export function planScorecardSubjects(input: {
     if (member.role === 'rep') person.role = 'rep';
     if (!person.teamIds.includes(member.teamId)) person.teamIds.push(member.teamId);
     people.set(member.userId, person);
+  }
+  for (const userId of input.quotaHolders) {
+    if (people.has(userId)) continue;
+    // A quota holder in no team (say, an owner an export names without describing) still has a
+    // card, measured like a rep; no team card counts them.
+    const name = input.holderNames?.get(userId) ?? userId;
+    people.set(userId, { userId, name, role: 'rep', teamIds: [] });
   }
   const cardPeople = [...people.values()].filter(
     (p) =>

@@ -11,9 +11,10 @@ import { computeScorecard } from '../../core/scorecards/compute-scorecard.js';
 import { listRecentPeriods } from '../../core/scorecards/list-recent-periods.js';
 import { planScorecardSubjects } from '../../core/scorecards/plan-scorecard-subjects.js';
 import { resolvePeriodQuota } from '../../core/scorecards/resolve-period-quota.js';
+import { findUserRecord } from '../../store/org-queries.js';
 import { listIndicatorTargets, type IndicatorTargetRow } from '../../store/quota-queries.js';
 import { readScorecardFacts } from '../../store/scorecard-queries.js';
-import { withConnection, type DatabaseHandle } from '../../store/session.js';
+import { withConnection, type Connection, type DatabaseHandle } from '../../store/session.js';
 import { getOrgContext } from '../org-context.js';
 import { formatScorecard } from './format-scorecard.js';
 import { readQuotaLookup } from './read-quota-lookup.js';
@@ -66,10 +67,13 @@ export async function getScorecards(
         { where: 'teamId', value: options.teamId, reason: 'no team has this id' },
       ]);
     }
+    const holders = quotas.holders(options.period);
+    const holderNames = await readNamesOutsideTeams(conn, holders, tree.members);
     const subjects = planScorecardSubjects({
       teams: tree.teams,
       members: tree.members,
-      quotaHolders: quotas.holders(options.period),
+      quotaHolders: holders,
+      holderNames,
       scope: options.scope,
       teamId: options.teamId,
       ownerId: options.ownerId,
@@ -173,6 +177,22 @@ export async function getScorecards(
       people,
     };
   });
+}
+
+/** The names of the quota holders who are in no team (few: one query each). */
+async function readNamesOutsideTeams(
+  conn: Pick<Connection, 'db'>,
+  holders: ReadonlySet<string>,
+  members: readonly { userId: string }[],
+): Promise<Map<string, string>> {
+  const inTeams = new Set(members.map((m) => m.userId));
+  const names = new Map<string, string>();
+  for (const userId of holders) {
+    if (inTeams.has(userId)) continue;
+    const user = await findUserRecord(conn, userId);
+    if (user) names.set(userId, user.name);
+  }
+  return names;
 }
 
 function targetsForRole(rows: readonly IndicatorTargetRow[], role: Role): Record<TargetIndicator, number> {
