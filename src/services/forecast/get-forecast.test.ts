@@ -48,7 +48,9 @@ describeEachEngine('getForecast and recordForecast', (engine) => {
       ['d2', 0.75, '412.50'],
       ['d5', 0.1, '30.00'],
     ]);
-    expect(report.notes).toHaveLength(3);
+    // Each thin part says what it fell back to: win model, amounts, run rate, and the range.
+    expect(report.notes).toHaveLength(4);
+    expect(report.notes[3]).toMatch(/^only 0 comparable finished periods .*: the range is the model's own/);
   });
 
   it('sums only the scope, a team or a person, and refuses a person outside the scope', async () => {
