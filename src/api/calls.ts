@@ -255,5 +255,20 @@ export const trackRecordsSchema = personTrackRecordsSchema.extend({
       }),
     )
     .describe('teams with a leader whose whole subtree the caller reads'),
+  candorForecast: z
+    .object({
+      scopeKey: z.string(),
+      periods: z.number().int(),
+      accuracyByWeek: z.array(
+        z.object({ week: z.number().int(), accuracy01: z.number(), forecasts: z.number().int() }),
+      ),
+      meanAccuracy01: share,
+      bias01: share.describe('mean (expected − actual) / actual: positive forecast too high'),
+      coverage01: share.describe('share of scored forecasts whose P10–P90 held the actual'),
+      scored: z.number().int(),
+    })
+    .describe(
+      "Candor's own stored forecasts of the caller's whole scope, scored at period close: the latest of each week",
+    ),
 });
 export type TrackRecordsResponse = z.infer<typeof trackRecordsSchema>;

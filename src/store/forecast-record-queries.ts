@@ -30,6 +30,8 @@ export type StoredForecast = {
   methodVersion: string;
   ledgerSeq: bigint;
   thinData: boolean;
+  /** Who was shown it: a user id, or `cli`. */
+  recordedBy: string;
 };
 
 /** The stored forecasts of a period, oldest as-of first: what scoring at period close reads. */
@@ -60,5 +62,6 @@ export async function listStoredForecasts(
     methodVersion: r.method_version,
     ledgerSeq: BigInt(r.ledger_seq),
     thinData: r.thin_data,
+    recordedBy: r.recorded_by,
   }));
 }

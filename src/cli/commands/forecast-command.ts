@@ -3,6 +3,7 @@ import { everything } from '../../services/access.js';
 import { getForecast, type ForecastReport } from '../../services/forecast/get-forecast.js';
 import { recordForecast } from '../../services/forecast/record-forecast.js';
 import { parseInstant } from '../parse-instant.js';
+import { registerForecastScoreCommand } from './forecast-score-command.js';
 import {
   printJson,
   withCommonOptions,
@@ -21,9 +22,10 @@ type ForecastOptions = CommonOptions & {
 };
 
 export function registerForecastCommand(program: Command, context: CliContext): void {
+  const forecast = program.command('forecast');
+  registerForecastScoreCommand(forecast, context);
   withCommonOptions(
-    program
-      .command('forecast')
+    forecast
       .description(
         "Candor's forecast of a period: expected bookings, P10/P50/P90 and its parts, now or as of a moment",
       )

@@ -13,6 +13,7 @@ import * as verificationJobs from './0012-verification-jobs.js';
 import * as indexOnlyPipelineReads from './0013-index-only-pipeline-reads.js';
 import * as hygieneDealHistory from './0014-hygiene-deal-history.js';
 import * as callScores from './0016-call-scores.js';
+import * as forecastScores from './0017-forecast-scores.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013-index-only-pipeline-reads': indexOnlyPipelineReads,
   '0014-hygiene-deal-history': hygieneDealHistory,
   '0016-call-scores': callScores,
+  '0017-forecast-scores': forecastScores,
 };

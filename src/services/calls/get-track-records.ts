@@ -27,6 +27,10 @@ import { scoreFinishedCalls } from './score-calls.js';
 import { listTeamTrackRecords, type PeriodCalls, type TeamRecordView } from './team-track-records.js';
 import { closedQuarters, weeklyCalls } from './weekly-calls.js';
 import { listCallScores } from '../../store/call-score-queries.js';
+import { computeScopeKey } from '../../core/forecast/forecast-record.js';
+import { computeForecastTrackRecord, type ForecastTrackRecord } from '../../core/forecast/forecast-score.js';
+import { listForecastScores } from '../../store/forecast-score-queries.js';
+import { scoreFinishedForecasts } from '../forecast/score-forecasts.js';
 
 export type PersonTrackRecord = TrackRecord & {
   userId: string;
@@ -49,6 +53,8 @@ export type TrackRecords = {
   people: PersonTrackRecord[];
   /** Each team's call and its members' roll-up, scored against the team's actual. */
   teams: TeamRecordView[];
+  /** Candor's own stored forecasts of the caller's scope, scored at close the same way. */
+  candorForecast: ForecastTrackRecord;
 };
 
 /** How many closed quarters a track record looks back over by default. */
@@ -72,6 +78,7 @@ export async function getTrackRecords(
     ));
   // The first read after a period ends stores its scores; later reads find them stored.
   await scoreFinishedCalls(handle, { periods, now: options.now, actor: 'system', source: 'system' });
+  await scoreFinishedForecasts(handle, { periods, now: options.now, actor: 'system', source: 'system' });
   return withConnection(handle, async (conn) => {
     const context = await loadCallContext(conn);
     const { org } = context;
@@ -195,6 +202,11 @@ export async function getTrackRecords(
         })
         .sort((a, b) => (a.teamName ?? '').localeCompare(b.teamName ?? '') || a.name.localeCompare(b.name)),
       teams: listTeamTrackRecords(context, { periods: periodCalls, readScope: options.readScope, decimals }),
+      // The forecasts stored when the caller's whole scope was shown (`candor forecast`, the forecast page).
+      candorForecast: computeForecastTrackRecord(
+        computeScopeKey(options.readScope.kind === 'everything' ? null : options.readScope.ownerIds),
+        await listForecastScores(conn, periods),
+      ),
     };
   });
 }
