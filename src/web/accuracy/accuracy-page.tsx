@@ -15,6 +15,7 @@ import '../forecast/forecast.css';
 const AccuracyChart = lazy(() => import('./accuracy-chart.js').then((m) => ({ default: m.AccuracyChart })));
 
 type Person = TrackRecordsResponse['people'][number];
+type CandorRecord = TrackRecordsResponse['candorForecast'];
 
 /**
  * The Accuracy page: each person's forecast track record over closed quarters (accuracy by week of
@@ -28,7 +29,10 @@ export function AccuracyPage() {
   const data = records.data;
   const [selected, setSelected] = useState<string | null>(null);
   const scored = useMemo(() => data?.people.filter((p) => p.periods > 0) ?? [], [data]);
-  const lines = useMemo(() => chartLines(scored, selected), [scored, selected]);
+  const lines = useMemo(
+    () => [...chartLines(scored, selected), ...candorLine(data?.candorForecast)],
+    [scored, selected, data],
+  );
 
   return (
     <div className="page-stack">
@@ -49,7 +53,7 @@ export function AccuracyPage() {
           Track records appear once a quarter with calls has closed and something closed in it.
         </EmptyState>
       ) : null}
-      {scored.length > 0 ? (
+      {scored.length > 0 || (data?.candorForecast.scored ?? 0) > 0 ? (
         <section className="panel" aria-label="Accuracy by week of the period">
           <div className="panel-head">
             <h2 className="panel-title">Accuracy by week of the period</h2>
@@ -63,7 +67,7 @@ export function AccuracyPage() {
           </Suspense>
         </section>
       ) : null}
-      {data && data.people.length > 0 ? (
+      {data && (data.people.length > 0 || data.candorForecast.scored > 0) ? (
         <section className="panel" aria-label="Track records">
           <div className="panel-head">
             <h2 className="panel-title">Track records</h2>
@@ -73,6 +77,7 @@ export function AccuracyPage() {
             </span>
           </div>
           <TrackRecordTable
+            candor={data.candorForecast}
             people={data.people}
             currency={data.currency}
             selected={selected}
@@ -95,6 +100,7 @@ export function AccuracyPage() {
 }
 
 function TrackRecordTable(props: {
+  candor: CandorRecord;
   people: readonly Person[];
   currency: string;
   selected: string | null;
@@ -139,6 +145,7 @@ function TrackRecordTable(props: {
           </tr>
         </thead>
         <tbody>
+          {props.candor.scored > 0 ? <CandorRow record={props.candor} /> : null}
           {props.people.map((p) => (
             <tr
               key={p.userId}
@@ -181,6 +188,45 @@ function TrackRecordTable(props: {
       </p>
     </div>
   );
+}
+
+/**
+ * Candor's own stored forecasts of the caller's whole scope, scored like the calls: the latest of each
+ * week against what closed; the Commit column holds how often its P10–P90 held the actual.
+ */
+function CandorRow({ record }: { record: CandorRecord }) {
+  return (
+    <tr className="call-row" data-testid="record-candor-forecast">
+      <td className="call-who">
+        Candor's forecast <span className="muted">model</span>
+      </td>
+      <td>Your scope</td>
+      <td className="num">{record.periods}</td>
+      <td
+        className="num"
+        title={record.accuracyByWeek.map((w) => `week ${w.week}: ${formatShare(w.accuracy01)}`).join(', ')}
+      >
+        {formatShare(record.meanAccuracy01)}
+      </td>
+      <td className="num">{formatShare(record.accuracyByWeek[0]?.accuracy01 ?? null)}</td>
+      <td className="num">{formatShare(record.accuracyByWeek.at(-1)?.accuracy01 ?? null)}</td>
+      <td className="num">{formatSigned(record.bias01)}</td>
+      <td className="num" title="Share of scored forecasts whose P10–P90 range held what closed">
+        {`P10–P90 held ${formatShare(record.coverage01)}`}
+      </td>
+      <td className="num">—</td>
+    </tr>
+  );
+}
+
+function candorLine(record: CandorRecord | undefined): AccuracyLine[] {
+  if (!record || record.accuracyByWeek.length === 0) return [];
+  return [
+    {
+      name: "Candor's forecast",
+      byWeek: record.accuracyByWeek,
+    },
+  ];
 }
 
 function Bias({ person }: { person: Person }) {
