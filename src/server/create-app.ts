@@ -26,6 +26,7 @@ import { registerLedgerRoutes } from './routes/ledger-routes.js';
 import { registerQuotaRoutes } from './routes/quota-routes.js';
 import { registerScorecardRoutes } from './routes/scorecard-routes.js';
 import { registerInsightRoutes } from './routes/insight-routes.js';
+import { registerActivityRoutes } from './routes/activity-routes.js';
 import { registerEngagementRoutes } from './routes/engagement-routes.js';
 import { registerOpportunityEditRoutes } from './routes/opportunity-edit-routes.js';
 import { registerOidcRoutes } from './routes/oidc-routes.js';
@@ -101,6 +102,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       registerHygieneRoutes(typed, deps);
       registerQuotaRoutes(typed, deps);
       registerScorecardRoutes(typed, deps);
+      registerActivityRoutes(typed, deps);
       registerInsightRoutes(typed, deps);
       registerEngagementRoutes(typed, deps);
       registerCallRoutes(typed, deps);

@@ -61,6 +61,15 @@ describe.skipIf(chromiumPath === null)(
         await firstDeal.waitFor();
         await screenshot(page, 'scorecards-card-open');
       }
+      // The activities behind an activity count, one click away: when, type, subject and deal.
+      const counted = team?.indicators.find((i) => i.activityCount > 0);
+      expect(counted).toBeDefined();
+      await card.getByRole('button', { name: counted?.label ?? '' }).click();
+      const activities = card.getByRole('table', { name: /behind this figure$/ });
+      await activities.locator('tbody tr').first().waitFor();
+      expect(await activities.locator('tbody tr').count()).toBe(counted?.activityIds.length);
+      await activities.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scorecards-activities-open');
       await card.locator('.scorecard-big').click();
       await page.waitForURL(/\/deals\?/);
       const url = new URL(page.url());
@@ -148,6 +157,15 @@ describe.skipIf(chromiumPath === null)(
       await screenshot(page, 'scorecards-week-1280');
 
       // The week's bookings open the deals list on that week's close dates, in the quarter.
+      // The activities behind an activity count, one click away: when, type, subject and deal.
+      const counted = team?.indicators.find((i) => i.activityCount > 0);
+      expect(counted).toBeDefined();
+      await card.getByRole('button', { name: counted?.label ?? '' }).click();
+      const activities = card.getByRole('table', { name: /behind this figure$/ });
+      await activities.locator('tbody tr').first().waitFor();
+      expect(await activities.locator('tbody tr').count()).toBe(counted?.activityIds.length);
+      await activities.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scorecards-activities-open');
       await card.locator('.scorecard-big').click();
       await page.waitForURL(/\/deals\?/);
       const url = new URL(page.url());

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScorecardCard as Card, ScorecardIndicator } from '../../api/scorecards.js';
 import { formatMoney } from '../format/format-money.js';
+import { ActivityList } from './activity-list.js';
 import { DealIdList } from './deal-id-list.js';
 import { formatIndicatorValue, statusLabels, trendNumbers } from './format-indicator.js';
 import { Sparkline } from './sparkline.js';
@@ -144,13 +145,7 @@ function IndicatorRow(props: {
           <td colSpan={4}>
             <DealIdList ids={indicator.dealIds} allHref={props.dealsHref} />
             {indicator.activityCount > 0 ? (
-              <p>
-                {indicator.activityCount} {indicator.activityCount === 1 ? 'activity' : 'activities'} logged
-                {indicator.activityIds.length < indicator.activityCount
-                  ? ` (first ${indicator.activityIds.length} listed by id)`
-                  : ''}
-                : <span className="muted">{indicator.activityIds.slice(0, 8).join(', ')}</span>
-              </p>
+              <ActivityList ids={indicator.activityIds} count={indicator.activityCount} />
             ) : null}
           </td>
         </tr>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ActivityListResponse } from '../../api/activities.js';
 import type { PipelineResponse } from '../../api/pipeline.js';
 import type { LeadingInsight, ScorecardReport } from '../../api/scorecards.js';
 import { getJson } from '../http/api-client.js';
@@ -41,5 +42,14 @@ export function useQuarterSpans(quarter: string) {
         firstWeekStart: firstWeek.closeFrom,
       });
     },
+  });
+}
+
+/** The activities behind a figure, by id (at most 200, as the scorecard lists them). */
+export function useActivities(ids: readonly string[]) {
+  return useQuery({
+    queryKey: ['activities', ids],
+    queryFn: ({ signal }) => getJson<ActivityListResponse>('/api/activities', { ids: ids.join(',') }, signal),
+    enabled: ids.length > 0,
   });
 }

@@ -382,6 +382,7 @@ export const accessTable: AccessRow[] = [
     expect: [401, 201, 201, 201, 403, 403],
   },
   { route: 'GET /api/accounts', request: get('/api/accounts?search=a'), expect: everyoneSignedIn },
+  { route: 'GET /api/activities', request: get('/api/activities?ids=x1'), expect: everyoneSignedIn },
   { route: 'GET /api/accounts/:id', request: get('/api/accounts/a1'), expect: everyoneSignedIn },
   {
     route: 'PATCH /api/engagement/accounts/:id',
