@@ -78,3 +78,36 @@ export async function openCliSession(engine: Engine): Promise<CliSession> {
     },
   };
 }
+
+/** The Maven CRM export beside the checkout, and the mappings the docs ship for it. */
+export const mavenData = join(sharedData, 'maven-crm');
+export const mavenMappings = join(repoRoot, 'docs/examples/maven-crm');
+const mavenSteps: [entity: string, file: string, mapping: string][] = [
+  ['teams', 'sales_teams.csv', 'teams.json'],
+  ['users', 'sales_teams.csv', 'managers.json'],
+  ['users', 'sales_teams.csv', 'agents.json'],
+  ['accounts', 'accounts.csv', 'accounts.json'],
+  ['opportunities', 'sales_pipeline.csv', 'opportunities.json'],
+];
+
+/**
+ * Imports the Maven CRM export file by file with the shipped mappings, as docs/imports.md says,
+ * and returns each step's result (with `--json`, so each one's summary can be read).
+ */
+export async function importMavenExport(cli: CliSession): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const [entity, file, mapping] of mavenSteps) {
+    results.push(
+      await cli.run([
+        'import',
+        'csv',
+        entity,
+        join(mavenData, file),
+        '--mapping',
+        join(mavenMappings, mapping),
+        '--json',
+      ]),
+    );
+  }
+  return results;
+}

@@ -7,21 +7,12 @@ import type { VerifyReport } from '../../src/services/verify-ledger.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import {
   describeWithSharedData,
+  importMavenExport,
+  mavenData,
+  mavenMappings,
   openCliSession,
-  repoRoot,
-  sharedData,
   type CliSession,
 } from './import-cli-helper.js';
-
-const data = join(sharedData, 'maven-crm');
-const mappings = join(repoRoot, 'docs/examples/maven-crm');
-const steps: [string, string, string][] = [
-  ['teams', 'sales_teams.csv', 'teams.json'],
-  ['users', 'sales_teams.csv', 'managers.json'],
-  ['users', 'sales_teams.csv', 'agents.json'],
-  ['accounts', 'accounts.csv', 'accounts.json'],
-  ['opportunities', 'sales_pipeline.csv', 'opportunities.json'],
-];
 
 describeWithSharedData(
   'maven-crm',
@@ -32,16 +23,7 @@ describeWithSharedData(
       const summaries: ImportSummary[] = [];
       beforeAll(async () => {
         cli = await openCliSession(engine);
-        for (const [entity, file, mapping] of steps) {
-          const result = await cli.run([
-            'import',
-            'csv',
-            entity,
-            join(data, file),
-            '--mapping',
-            join(mappings, mapping),
-            '--json',
-          ]);
+        for (const result of await importMavenExport(cli)) {
           expect(result.stderr).toBe('');
           summaries.push(result.json<ImportSummary>());
         }
@@ -177,9 +159,9 @@ describeWithSharedData(
           'import',
           'csv',
           'opportunities',
-          join(data, 'sales_pipeline.csv'),
+          join(mavenData, 'sales_pipeline.csv'),
           '--mapping',
-          join(mappings, 'opportunities.json'),
+          join(mavenMappings, 'opportunities.json'),
           '--json',
         ]);
         expect(again.json<ImportSummary>()).toMatchObject({ events: 0, rejected: [] });

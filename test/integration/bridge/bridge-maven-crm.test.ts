@@ -5,22 +5,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import {
   describeWithSharedData,
+  importMavenExport,
+  mavenData,
   openCliSession,
-  repoRoot,
-  sharedData,
   type CliSession,
 } from '../import-cli-helper.js';
 import { openOf, toMinor, type BridgeJson, type PipelineJson } from './bridge-sums.js';
-
-const data = join(sharedData, 'maven-crm');
-const mappings = join(repoRoot, 'docs/examples/maven-crm');
-const imports: [string, string, string][] = [
-  ['teams', 'sales_teams.csv', 'teams.json'],
-  ['users', 'sales_teams.csv', 'managers.json'],
-  ['users', 'sales_teams.csv', 'agents.json'],
-  ['accounts', 'accounts.csv', 'accounts.json'],
-  ['opportunities', 'sales_pipeline.csv', 'opportunities.json'],
-];
 
 type Row = {
   opportunity_id: string;
@@ -53,7 +43,7 @@ function expectedFromCsv(rows: readonly Row[], to: string, closedFrom: string) {
 }
 
 describeWithSharedData('maven-crm', 'candor bridge on the Maven CRM export', () => {
-  const rows = Papa.parse<Row>(readFileSync(join(data, 'sales_pipeline.csv'), 'utf8'), {
+  const rows = Papa.parse<Row>(readFileSync(join(mavenData, 'sales_pipeline.csv'), 'utf8'), {
     header: true,
     skipEmptyLines: true,
   }).data;
@@ -62,18 +52,7 @@ describeWithSharedData('maven-crm', 'candor bridge on the Maven CRM export', () 
     let cli: CliSession;
     beforeAll(async () => {
       cli = await openCliSession(engine);
-      for (const [entity, file, mapping] of imports) {
-        const result = await cli.run([
-          'import',
-          'csv',
-          entity,
-          join(data, file),
-          '--mapping',
-          join(mappings, mapping),
-          '--json',
-        ]);
-        expect(result.stderr).toBe('');
-      }
+      for (const result of await importMavenExport(cli)) expect(result.stderr).toBe('');
     }, 300_000);
     afterAll(async () => {
       await cli.close();

@@ -5,8 +5,8 @@ import type { BacktestReport } from '../../../src/services/forecast/run-backtest
 import { describeEachEngine } from '../../helpers/test-database.js';
 import {
   describeWithSharedData,
+  importMavenExport,
   openCliSession,
-  repoRoot,
   sharedData,
   type CliSession,
 } from '../import-cli-helper.js';
@@ -17,25 +17,7 @@ describeWithSharedData('maven-crm', 'candor backtest on the Maven CRM export', (
     let report: BacktestReport;
     beforeAll(async () => {
       cli = await openCliSession(engine);
-      const data = join(sharedData, 'maven-crm');
-      const mappings = join(repoRoot, 'docs/examples/maven-crm');
-      for (const [entity, file, mapping] of [
-        ['teams', 'sales_teams.csv', 'teams.json'],
-        ['users', 'sales_teams.csv', 'managers.json'],
-        ['users', 'sales_teams.csv', 'agents.json'],
-        ['accounts', 'accounts.csv', 'accounts.json'],
-        ['opportunities', 'sales_pipeline.csv', 'opportunities.json'],
-      ] as const) {
-        const result = await cli.run([
-          'import',
-          'csv',
-          entity,
-          join(data, file),
-          '--mapping',
-          join(mappings, mapping),
-        ]);
-        expect(result.exitCode).toBe(0);
-      }
+      for (const step of await importMavenExport(cli)) expect(step.exitCode).toBe(0);
       const result = await cli.run([
         'backtest',
         '--from',

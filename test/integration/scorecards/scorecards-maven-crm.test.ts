@@ -7,21 +7,11 @@ import { describeEachEngine } from '../../helpers/test-database.js';
 import { toMinor } from '../bridge/bridge-sums.js';
 import {
   describeWithSharedData,
+  importMavenExport,
+  mavenData,
   openCliSession,
-  repoRoot,
-  sharedData,
   type CliSession,
 } from '../import-cli-helper.js';
-
-const data = join(sharedData, 'maven-crm');
-const mappings = join(repoRoot, 'docs/examples/maven-crm');
-const imports: [string, string, string][] = [
-  ['teams', 'sales_teams.csv', 'teams.json'],
-  ['users', 'sales_teams.csv', 'managers.json'],
-  ['users', 'sales_teams.csv', 'agents.json'],
-  ['accounts', 'accounts.csv', 'accounts.json'],
-  ['opportunities', 'sales_pipeline.csv', 'opportunities.json'],
-];
 
 type DealRow = {
   opportunity_id: string;
@@ -36,7 +26,8 @@ type AgentRow = { sales_agent: string; manager: string; regional_office: string 
 type Expected = { bookings: bigint; wonIds: string[]; closedIds: string[]; won: number; lost: number };
 
 function parse<T>(file: string): T[] {
-  return Papa.parse<T>(readFileSync(join(data, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return Papa.parse<T>(readFileSync(join(mavenData, file), 'utf8'), { header: true, skipEmptyLines: true })
+    .data;
 }
 
 /**
@@ -102,18 +93,7 @@ describeWithSharedData('maven-crm', 'candor scorecard on the Maven CRM export', 
     };
     beforeAll(async () => {
       cli = await openCliSession(engine);
-      for (const [entity, file, mapping] of imports) {
-        const result = await cli.run([
-          'import',
-          'csv',
-          entity,
-          join(data, file),
-          '--mapping',
-          join(mappings, mapping),
-          '--json',
-        ]);
-        expect(result.stderr).toBe('');
-      }
+      for (const result of await importMavenExport(cli)) expect(result.stderr).toBe('');
     }, 300_000);
     afterAll(async () => {
       await cli.close();
