@@ -30,3 +30,11 @@ export const opportunityExportQuerySchema = z
       for (const issue of checked.error.issues) context.addIssue({ ...issue, code: 'custom' });
   });
 export type OpportunityExportQuery = z.output<typeof opportunityExportQuerySchema>;
+
+/**
+ * A list's query with the file format added: the query of `GET /api/<list>/export`, which answers
+ * the same rows as `GET /api/<list>` with the same query, as a file.
+ */
+export function withExportFormat<Shape extends z.ZodRawShape>(listQuery: z.ZodObject<Shape>) {
+  return listQuery.extend({ format: exportFormatSchema });
+}

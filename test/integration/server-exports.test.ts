@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { beforeAll, expect, it } from 'vitest';
 import { withTransaction } from '../../src/db/connection.js';
 import { everything } from '../../src/core/access-scope.js';
 import { exportOpportunities } from '../../src/services/export/export-opportunities.js';
 import { appendEvents } from '../../src/store/append-events.js';
 import { dealCreated, roleGranted, teamCreated, userCreated } from '../helpers/sample-events.js';
+import { readCsvDownload as parseCsv } from '../helpers/read-download.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { useServerWithHistory } from './server-history.js';
 
@@ -73,15 +73,6 @@ const anaQ1 = [
     created,
   ],
 ];
-
-/** Parses a CSV export, checking the byte-order mark and CRLF line ends on the way. */
-function parseCsv(body: string): string[][] {
-  expect(body.startsWith('\uFEFF')).toBe(true);
-  expect(body.endsWith('\r\n')).toBe(true);
-  const parsed = Papa.parse<string[]>(body.slice(1), { skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return parsed.data;
-}
 
 describeEachEngine('GET /api/opportunities/export', (engine) => {
   const server = useServerWithHistory(engine);

@@ -62,4 +62,13 @@ describe('formatXlsxCell', () => {
     expect(formatXlsxCell('integer', 4)).toEqual({ value: 4, numFmt: '0' });
     expect(formatXlsxCell('day', null)).toEqual({ value: null, numFmt: null });
   });
+
+  it('writes measured figures and shares as numbers, and anything else in their columns as text', () => {
+    expect(formatXlsxCell('number', 12.25)).toEqual({ value: 12.25, numFmt: '0.##' });
+    expect(formatXlsxCell('percent', 0.855)).toEqual({ value: 0.855, numFmt: '0.0%' });
+    expect(formatCsvCell('percent', 0.855)).toBe('0.855');
+    expect(formatCsvCell('number', Number.NaN)).toBe('NaN');
+    expect(formatXlsxCell('number', Number.POSITIVE_INFINITY)).toEqual({ value: 'Infinity', numFmt: null });
+    expect(formatCsvCell('number', '-1+1')).toBe(`'-1+1`);
+  });
 });

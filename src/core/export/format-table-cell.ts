@@ -45,6 +45,10 @@ export function formatXlsxCell(kind: ColumnKind, value: CellValue): XlsxCell {
       return text;
     case 'integer':
       return { value: Number(typed), numFmt: '0' };
+    case 'number':
+      return { value: Number(typed), numFmt: '0.##' };
+    case 'percent':
+      return { value: Number(typed), numFmt: '0.0%' };
     case 'decimal': {
       const [, , whole = '', fraction = ''] = decimalPattern.exec(typed) ?? [];
       const digits = `${whole}${fraction}`.replace(/^0+/, '');
@@ -68,6 +72,9 @@ function typedText(kind: ColumnKind, value: string | number): string | null {
       return null;
     case 'integer':
       return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
+    case 'number':
+    case 'percent':
+      return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
     case 'decimal':
       return typeof value === 'string' && decimalPattern.test(value) ? value : null;
     case 'day':

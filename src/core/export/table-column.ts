@@ -3,10 +3,12 @@
  * - `text`: free text, neutralised against formula injection;
  * - `decimal`: an exact decimal string (`-12.50`), a number in a spreadsheet;
  * - `integer`: a count;
+ * - `number`: a measured figure that is not money (days, a ratio), a number in a spreadsheet;
+ * - `percent`: a share as a fraction (0.85), shown as 85.0 % in a spreadsheet;
  * - `day`: `YYYY-MM-DD`;
  * - `instant`: an ISO-8601 time in UTC.
  */
-export type ColumnKind = 'text' | 'decimal' | 'integer' | 'day' | 'instant';
+export type ColumnKind = 'text' | 'decimal' | 'integer' | 'number' | 'percent' | 'day' | 'instant';
 
 /** A cell's value as a row gives it; null is an empty cell. */
 export type CellValue = string | number | null;

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import {
   callExportQuerySchema,
   callGridQuerySchema,
@@ -24,7 +23,7 @@ import { submitCall } from '../../services/calls/submit-call.js';
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
 import { changeContext } from './change-context.js';
-import { attachmentDisposition } from './export-routes.js';
+import { sendDownload } from './send-download.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -114,11 +113,7 @@ export function registerCallRoutes(app: ZodApp, deps: AppDeps): void {
         readScope: request.scope,
         format: request.query.format,
       });
-      const fileReply: FastifyReply = reply;
-      return fileReply
-        .type(download.contentType)
-        .header('content-disposition', attachmentDisposition(download.fileName))
-        .send(download.body);
+      return sendDownload(reply, download);
     },
   );
 

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import {
   accountOverviewSchema,
   accountMatchListSchema,
@@ -25,7 +24,7 @@ import { configureEngagement, setStrategicAccount } from '../../services/engagem
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
 import { changeContext } from './change-context.js';
-import { attachmentDisposition } from './export-routes.js';
+import { sendDownload } from './send-download.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -167,11 +166,7 @@ export function registerEngagementRoutes(app: ZodApp, deps: AppDeps): void {
         from: new Date(now.getTime() - 7 * 86_400_000),
         host: 'candor',
       });
-      const fileReply: FastifyReply = reply;
-      return fileReply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', attachmentDisposition(file.fileName))
-        .send(file.body);
+      return sendDownload(reply, { ...file, contentType: 'text/calendar; charset=utf-8' });
     },
   );
 }

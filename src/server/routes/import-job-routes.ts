@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportFormatSchema } from '../../api/exports.js';
 import {
@@ -29,7 +29,7 @@ import {
 import { salesforceObjects } from '../../services/import/open-salesforce-export.js';
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
-import { attachmentDisposition } from './export-routes.js';
+import { sendDownload } from './send-download.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -160,7 +160,7 @@ export function registerImportJobRoutes(
           id: request.params.id,
           format: request.params.format,
         });
-        return sendFile(reply, download.fileName, download.contentType, download.body);
+        return sendDownload(reply, download);
       },
     );
 
@@ -179,19 +179,14 @@ export function registerImportJobRoutes(
       async (request, reply) => {
         const records = await getRejectedRecords(deps.db, request.params);
         // No charset: the bytes are in the uploaded file's own encoding.
-        return sendFile(reply, records.fileName, 'text/csv', records.bytes);
+        return sendDownload(reply, {
+          fileName: records.fileName,
+          contentType: 'text/csv',
+          body: records.bytes,
+        });
       },
     );
   });
-}
-
-function sendFile(reply: FastifyReply, fileName: string, contentType: string, body: unknown): FastifyReply {
-  // The body is a file (a stream or bytes), not a JSON value the response schemas describe.
-  const fileReply: FastifyReply = reply;
-  return fileReply
-    .type(contentType)
-    .header('content-disposition', attachmentDisposition(fileName))
-    .send(body);
 }
 
 function refuseDeclaredOversize(request: FastifyRequest, limitBytes: number): void {

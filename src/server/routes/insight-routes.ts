@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import {
   digestSendQuerySchema,
   digestSendResultSchema,
@@ -31,7 +30,7 @@ import { renderDigestCsv, renderDigestMarkdown } from '../../services/insights/r
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
 import { changeContext } from './change-context.js';
-import { attachmentDisposition } from './export-routes.js';
+import { sendDownload } from './send-download.js';
 import { problemResponses } from './problem-responses.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -143,14 +142,11 @@ export function registerInsightRoutes(app: ZodApp, deps: AppDeps): void {
         types: wanted,
       });
       const csv = request.params.format === 'csv';
-      const fileReply: FastifyReply = reply;
-      return fileReply
-        .type(csv ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8')
-        .header(
-          'content-disposition',
-          attachmentDisposition(`customer-voice-${query.period}.${request.params.format}`),
-        )
-        .send(csv ? renderDigestCsv(digest) : renderDigestMarkdown(digest));
+      return sendDownload(reply, {
+        fileName: `customer-voice-${query.period}.${request.params.format}`,
+        contentType: csv ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8',
+        body: csv ? renderDigestCsv(digest) : renderDigestMarkdown(digest),
+      });
     },
   );
 

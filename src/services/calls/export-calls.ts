@@ -3,8 +3,8 @@ import type { TableColumn } from '../../core/export/table-column.js';
 import { scopeIncludesOwner } from '../../core/compute-access.js';
 import { listCallSubmissions } from '../../store/call-queries.js';
 import { withConnection, type DatabaseHandle } from '../../store/session.js';
-import type { TableDownload } from '../export/export-opportunities.js';
-import { tableContentTypes, writeTable, type TableFormat } from '../export/write-table.js';
+import { tableDownload, type TableDownload } from '../export/table-download.js';
+import type { TableFormat } from '../export/write-table.js';
 import { loadCallContext } from './call-context.js';
 import { toCallView, type CallView } from './call-view.js';
 
@@ -43,14 +43,12 @@ export async function exportCalls(
       .filter((c) => scopeIncludesOwner(options.readScope, c.userId))
       .map((c) => toCallView(c, context.names, context.org.corporateDecimals));
   });
-  const who = options.userId ? `-${options.userId.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
-  return {
-    fileName: `calls-${options.period}${who}.${options.format}`,
-    contentType: tableContentTypes[options.format],
-    body: writeTable({ format: options.format, columns, pages: single(rows), sheetName: 'Calls' }),
-  };
-}
-
-async function* single<T>(rows: readonly T[]): AsyncIterable<readonly T[]> {
-  yield rows;
+  const who = options.userId ? `-${options.userId}` : '';
+  return tableDownload({
+    name: `calls-${options.period}${who}`,
+    format: options.format,
+    sheetName: 'Calls',
+    columns,
+    rows,
+  });
 }

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { TableColumn } from '../../core/export/table-column.js';
 import type { DatabaseHandle } from '../../store/session.js';
 import {
@@ -7,6 +6,7 @@ import {
   type OpportunityList,
   type OpportunityListItem,
 } from '../list-opportunities.js';
+import type { TableDownload } from './table-download.js';
 import { tableContentTypes, writeTable, type TableFormat } from './write-table.js';
 
 /**
@@ -24,9 +24,6 @@ export type ExportOpportunitiesOptions = Omit<ListOpportunitiesOptions, 'limit' 
   /** Deals read per query; default `exportPageSize`. */
   pageSize?: number | undefined;
 };
-
-/** A file to download: its name, media type and the stream of its bytes. */
-export type TableDownload = { fileName: string; contentType: string; body: Readable };
 
 /**
  * Every deal matching the list's filters, within the caller's scope, as a CSV or XLSX file: the

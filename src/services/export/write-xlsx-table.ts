@@ -8,6 +8,8 @@ const defaultWidths: Record<ColumnKind, number> = {
   text: 24,
   decimal: 16,
   integer: 10,
+  number: 10,
+  percent: 10,
   day: 12,
   instant: 20,
 };

@@ -8,8 +8,8 @@ import {
   type ImportJobRecord,
 } from '../../store/import-job-queries.js';
 import { withConnection, type DatabaseHandle } from '../../store/session.js';
-import type { TableDownload } from '../export/export-opportunities.js';
-import { tableContentTypes, writeTable, type TableFormat } from '../export/write-table.js';
+import { tableDownload, type TableDownload } from '../export/table-download.js';
+import type { TableFormat } from '../export/write-table.js';
 import { toImportJobView, type ImportJobView } from './import-job-view.js';
 import { decodeRejectFiles, findRejectFile } from './reject-files.js';
 
@@ -53,19 +53,13 @@ export async function exportImportRejects(
 ): Promise<TableDownload> {
   const job = await getImportJob(handle, options);
   const rejected = job.result?.rejected ?? [];
-  async function* pages(): AsyncGenerator<RowRejection[]> {
-    yield rejected;
-  }
-  return {
-    fileName: `candor-import-${job.id}-rejects.${options.format}`,
-    contentType: tableContentTypes[options.format],
-    body: writeTable({
-      format: options.format,
-      columns: rejectColumns,
-      pages: pages(),
-      sheetName: 'Rejects',
-    }),
-  };
+  return tableDownload({
+    name: `candor-import-${job.id}-rejects`,
+    format: options.format,
+    sheetName: 'Rejects',
+    columns: rejectColumns,
+    rows: rejected,
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { useView } from '../view/use-view.js';
 import { LeadingInsightPanel } from './leading-insight-panel.js';
 import { spanHolding } from './quarter-spans.js';
 import { ScorecardCardView, type DealsScope } from './scorecard-card.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { useQuarterSpans, useScorecards } from './scorecard-queries.js';
 import { describeSpanDays, SpanPicker, type Grain } from './span-picker.js';
 import './scorecards.css';
@@ -60,14 +61,17 @@ export function ScorecardsPage() {
             {report ? ` · amounts in ${report.currency}` : ''}
           </p>
         </div>
-        <SpanPicker
-          grain={grain}
-          selected={selected?.period ?? null}
-          options={options}
-          loading={spans.isPending}
-          onGrain={pickGrain}
-          onSpan={setSpan}
-        />
+        <div className="page-header-tools">
+          <SpanPicker
+            grain={grain}
+            selected={selected?.period ?? null}
+            options={options}
+            loading={spans.isPending}
+            onGrain={pickGrain}
+            onSpan={setSpan}
+          />
+          {report ? <ExportLinks path="/api/scorecards/export" query={{ period }} what="scorecards" /> : null}
+        </div>
       </header>
       {scorecards.isError ? <Notice tone="error">{describeError(scorecards.error)}</Notice> : null}
       {spans.isError ? <Notice tone="error">{describeError(spans.error)}</Notice> : null}

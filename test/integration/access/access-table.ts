@@ -308,6 +308,11 @@ export const accessTable: AccessRow[] = [
   },
   { route: 'GET /api/scorecards', request: get('/api/scorecards?period=2026-Q1'), expect: everyoneSignedIn },
   {
+    route: 'GET /api/scorecards/export',
+    request: get('/api/scorecards/export?period=2026-Q1&format=xlsx'),
+    expect: everyoneSignedIn,
+  },
+  {
     route: 'GET /api/scorecards/insight',
     request: get('/api/scorecards/insight?period=2026-Q1'),
     expect: everyoneSignedIn,

@@ -10,6 +10,7 @@ import { getScorecards } from '../../../src/services/scorecards/get-scorecards.j
 import type { ReportCard } from '../../../src/services/scorecards/scorecard-report.js';
 import { runVerification } from '../../../src/services/run-verification.js';
 import { saveCredential } from '../../../src/store/credential-queries.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { signIn, testPassword } from '../../helpers/sign-in.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { loadScorecardHistory, scorecardNow } from './scorecard-history.js';
@@ -152,6 +153,56 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
     };
     expect(quotas.people).toHaveLength(1);
     expect(quotas.teams.map((t) => t.teamId)).toEqual(['east']);
+  });
+
+  it('exports the cards each caller sees, with every indicator, as CSV and XLSX', async () => {
+    const cleo = await signIn(app, 'cleo@score.test');
+    const csv = await cleo.get('/api/scorecards/export?period=2026-Q1&format=csv');
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header = [], ...rows] = readCsvDownload(String(csv.body));
+    expect(header.slice(0, 13)).toEqual([
+      'period',
+      'type',
+      'id',
+      'name',
+      'teams',
+      'targets of role',
+      'headcount',
+      'quota (USD)',
+      'quota source',
+      'bookings (USD)',
+      'attainment',
+      'pace',
+      'status',
+    ]);
+    expect(rows.map((r) => r[2])).toEqual(['sales', 'east', 'west', 'u1', 'u2']);
+    const column = (name: string) => header.indexOf(name);
+    const ana = rows[3] ?? [];
+    expect([ana[7], ana[9], ana[10], ana[11], ana[12]]).toEqual([
+      '1000.00',
+      '300.00',
+      '0.3',
+      '0.6',
+      'off-track',
+    ]);
+    expect(column('Win rate status')).toBeGreaterThan(column('Win rate'));
+    expect(ana[column('Win rate')]).toBe('1');
+
+    const ana2 = await signIn(app, 'ana@score.test');
+    const own = await ana2.inject({
+      method: 'GET',
+      url: '/api/scorecards/export?period=2026-Q1&format=xlsx',
+    });
+    expect(own.headers['content-disposition']).toContain('filename="scorecards-2026-Q1.xlsx"');
+    const sheet = await readXlsxDownload(own, 'Scorecards');
+    expect(sheet.rowCount).toBe(3);
+    expect([sheet.getRow(2).getCell(3).value, sheet.getRow(3).getCell(3).value]).toEqual(['east', 'u1']);
+    const attainment = sheet.getRow(3).getCell(11);
+    expect([attainment.value, attainment.numFmt]).toEqual([0.3, '0.0%']);
+    expect(sheet.getRow(3).getCell(8).value).toBe(1000);
+
+    const bad = await cleo.get('/api/scorecards/export?period=2026-Q1&format=pdf');
+    expect(bad.status).toBe(400);
   });
 
   it('lets an admin set and clear quotas and targets as ledger events the verifier replays', async () => {
