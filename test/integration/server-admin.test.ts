@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { withConnection } from '../../src/db/connection.js';
+import { readCsvDownload, readXlsxDownload } from '../helpers/read-download.js';
 import { signIn, signInNewAdmin, testPassword, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { useServerWithHistory } from './server-history.js';
@@ -463,6 +464,132 @@ describeEachEngine('administration under /api/admin', (engine) => {
     expect((await admin.get('/api/opportunities/d2')).body.corporateAmount).toBe('575.00');
   });
 
+  it('exports people, teams, stages, currencies and hygiene rules as CSV and XLSX, to admins only', async () => {
+    const formula = await admin.send('POST', '/api/admin/users', {
+      name: '=HYPERLINK("https://x.test")',
+      email: 'formula@server.test',
+    });
+    expect(formula.status).toBe(201);
+
+    const users = await admin.get('/api/admin/users/export');
+    expect([users.status, users.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [userHeader, ...userRows] = readCsvDownload(String(users.body));
+    expect(userHeader).toEqual([
+      'user id',
+      'name',
+      'e-mail',
+      'title',
+      'active',
+      'has a password',
+      'team id',
+      'team',
+      'role',
+    ]);
+    // The people of the list, in its order, one row per role (one for a person with none).
+    const listed = (await admin.get('/api/admin/users')).body.users as { id: string; roles: unknown[] }[];
+    expect(userRows.map((r) => r[0])).toEqual(
+      listed.flatMap((u) => Array<string>(Math.max(1, u.roles.length)).fill(u.id)),
+    );
+    expect(userRows.filter((r) => r[0] === doraId)).toEqual([
+      [doraId, 'Dora Diaz', 'Dora@Server.test', 'Senior AE', 'no', 'yes', 'east', 'East coast', 'rep'],
+    ]);
+    expect(userRows.find((r) => r[0] === formula.body.id)).toEqual([
+      formula.body.id,
+      `'=HYPERLINK("https://x.test")`,
+      'formula@server.test',
+      '',
+      'yes',
+      'no',
+      '',
+      '',
+      '',
+    ]);
+    const usersXlsx = await admin.inject({ method: 'GET', url: '/api/admin/users/export?format=xlsx' });
+    expect(usersXlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(usersXlsx.headers['content-disposition']).toContain(
+      'filename="users-as-of-2026-05-01T12-00-00Z.xlsx"',
+    );
+    expect((await readXlsxDownload(usersXlsx, 'Users')).rowCount).toBe(userRows.length + 1);
+
+    const teams = await admin.inject({ method: 'GET', url: '/api/admin/teams/export?format=csv' });
+    expect(teams.headers['content-disposition']).toContain('filename="teams-as-of-2026-05-01T12-00-00Z.csv"');
+    expect(readCsvDownload(teams.body)).toEqual([
+      ['team id', 'name', 'parent id', 'parent', 'depth', 'path', 'members', 'members and roles'],
+      ['sales', 'Sales', '', '', '0', 'Sales', '2', 'Cleo Chen (manager), Vera Viewer (viewer)'],
+      [northId, 'North', 'sales', 'Sales', '1', 'Sales / North', '0', ''],
+      [
+        'east',
+        'East coast',
+        northId,
+        'North',
+        '2',
+        'Sales / North / East coast',
+        '2',
+        'Ana Alvarez (rep), Dora Diaz (rep)',
+      ],
+      ['west', 'West', 'sales', 'Sales', '1', 'Sales / West', '1', 'Ben Brooks (rep)'],
+      ['test-admins', 'Test admins', '', '', '0', 'Test admins', '1', 'Test Admin (admin)'],
+    ]);
+
+    const stages = await admin.get('/api/admin/stages/export');
+    expect(readCsvDownload(String(stages.body))).toEqual([
+      ['order', 'stage', 'probability', 'forecast category', 'closed', 'won', 'required fields', 'active'],
+      ['1', 'Discovery', '0.15', 'Pipeline', 'no', 'no', 'nextStep, champion', 'yes'],
+      ['2', 'Proposal/Quote', '0.6', 'Best Case', 'no', 'no', '', 'no'],
+    ]);
+    const stagesXlsx = await admin.inject({ method: 'GET', url: '/api/admin/stages/export?format=xlsx' });
+    const probability = (await readXlsxDownload(stagesXlsx, 'Stages')).getRow(2).getCell(3);
+    expect([probability.value, probability.numFmt]).toEqual([0.15, '0.0%']);
+
+    const currencies = await admin.get('/api/admin/currencies/export?format=csv');
+    expect(readCsvDownload(String(currencies.body))).toEqual([
+      ['currency', 'decimals', 'corporate', 'valid from', 'rate (USD for one unit)'],
+      ['EUR', '2', 'no', '2025-01-01', '1.1'],
+      ['EUR', '2', 'no', '2026-02-01', '1.15'],
+      ['EUR', '2', 'no', '2026-03-01', '1.2'],
+      ['GBP', '2', 'no', '2026-01-01', '1.27'],
+      ['USD', '2', 'yes', '', ''],
+    ]);
+    const currenciesXlsx = await admin.inject({
+      method: 'GET',
+      url: '/api/admin/currencies/export?format=xlsx',
+    });
+    const rateRow = (await readXlsxDownload(currenciesXlsx, 'Currencies')).getRow(3);
+    expect([rateRow.getCell(4).value, rateRow.getCell(5).value]).toEqual([
+      new Date('2026-02-01T00:00:00Z'),
+      1.15,
+    ]);
+
+    const rules = await admin.get('/api/admin/hygiene-rules/export');
+    const [ruleHeader, ...ruleRows] = readCsvDownload(String(rules.body));
+    expect(ruleHeader).toEqual([
+      'rule',
+      'description',
+      'on',
+      'severity',
+      'thresholds',
+      'on by default',
+      'default severity',
+      'default thresholds',
+    ]);
+    const ruleList = (await admin.get('/api/admin/hygiene-rules')).body.rules as {
+      rule: string;
+      severity: string;
+    }[];
+    expect(ruleRows.map((r) => [r[0], r[3]])).toEqual(ruleList.map((r) => [r.rule, r.severity]));
+
+    for (const person of ['ana', 'cleo', 'vera']) {
+      const client = await server.as(person);
+      for (const list of ['users', 'teams', 'stages', 'currencies', 'hygiene-rules']) {
+        const answer = await client.get(`/api/admin/${list}/export?format=csv`);
+        expect([person, list, answer.status]).toEqual([person, list, 403]);
+      }
+    }
+    expect((await admin.get('/api/admin/teams/export?format=pdf')).status).toBe(400);
+  });
+
   it('records every change as a ledger event with the admin as actor, and the ledger verifies', async () => {
     const kinds = new Set((await adminEvents()).map((e) => e.kind));
     expect([...kinds].sort()).toEqual([
@@ -503,12 +630,18 @@ describeEachEngine('administration under /api/admin', (engine) => {
     expect(described).toEqual([
       'DELETE /api/admin/users/{id}/roles',
       'GET /api/admin/currencies',
+      'GET /api/admin/currencies/export',
       'GET /api/admin/digests/deliveries',
+      'GET /api/admin/digests/deliveries/export',
       'GET /api/admin/hygiene-rules',
+      'GET /api/admin/hygiene-rules/export',
       'GET /api/admin/settings',
       'GET /api/admin/stages',
+      'GET /api/admin/stages/export',
       'GET /api/admin/teams',
+      'GET /api/admin/teams/export',
       'GET /api/admin/users',
+      'GET /api/admin/users/export',
       'PATCH /api/admin/hygiene-rules/{rule}',
       'PATCH /api/admin/settings',
       'PATCH /api/admin/stages/{name}',

@@ -12,6 +12,7 @@ import { appendEvents } from '../../src/store/append-events.js';
 import { saveCredential } from '../../src/store/credential-queries.js';
 import { insertImportJob, updateImportJobProgress } from '../../src/store/import-job-queries.js';
 import { dealsCsvMapping } from '../helpers/deals-csv-mapping.js';
+import { readCsvDownload, readXlsxDownload } from '../helpers/read-download.js';
 import { roleGranted, userCreated } from '../helpers/sample-events.js';
 import { signIn, testPassword, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine } from '../helpers/test-database.js';
@@ -281,6 +282,83 @@ describeEachEngine('imports over HTTP', (engine) => {
     const unknown = await upload(form({ kind: 'ftp' }, { file: ['deals.csv', dealsCsv] }));
     expect([unknown.status, unknown.body.errors[0].where]).toEqual([400, 'kind']);
     expect((await ada.get('/api/imports')).body.items.length).toBe(before);
+  });
+
+  it('exports the recent imports it lists: files, status, times, landed and rejected counts', async () => {
+    const listed = (await ada.get('/api/imports')).body.items as { id: string; fileName: string }[];
+    const csv = await ada.get('/api/imports/export?format=csv');
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = readCsvDownload(String(csv.body));
+    expect(header).toEqual([
+      'import id',
+      'kind',
+      'entity',
+      'file',
+      'files read',
+      'started by',
+      'status',
+      'started (UTC)',
+      'finished (UTC)',
+      'landed',
+      'events',
+      'rows read',
+      'rows rejected',
+      'problem',
+    ]);
+    expect(rows.map((r) => r[0])).toEqual(listed.map((j) => j.id));
+    const at = now.toISOString();
+    const byFile = (file: string, landed: string) =>
+      rows.find((r) => r[3] === file && r[9] === landed)?.slice(1);
+    expect(byFile('deals.csv', 'yes')).toEqual([
+      'csv',
+      'opportunities',
+      'deals.csv',
+      'deals.csv',
+      'u10',
+      'succeeded',
+      at,
+      at,
+      'yes',
+      '4',
+      '3',
+      '1',
+      '',
+    ]);
+    expect(byFile('deals.csv', 'no')?.slice(5, 12)).toEqual(['failed', at, at, 'no', '0', '3', '1']);
+    expect(byFile('broken.zip', '')?.slice(5)).toEqual([
+      'failed',
+      at,
+      at,
+      '',
+      '',
+      '',
+      '',
+      'broken.zip is neither a folder nor a readable zip',
+    ]);
+    expect(byFile('salesforce-messy.zip', 'yes')?.slice(0, 10)).toEqual([
+      'salesforce',
+      '',
+      'salesforce-messy.zip',
+      expect.stringContaining('Opportunity.csv'),
+      'u10',
+      'succeeded',
+      at,
+      at,
+      'yes',
+      '42',
+    ]);
+
+    const xlsx = await ada.inject({ method: 'GET', url: '/api/imports/export?format=xlsx' });
+    expect(xlsx.headers['content-disposition']).toContain(
+      'filename="imports-as-of-2026-05-01T12-00-00Z.xlsx"',
+    );
+    const sheet = await readXlsxDownload(xlsx, 'Imports');
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    const salesforce = sheet.getRow(rows.findIndex((r) => r[1] === 'salesforce') + 2);
+    expect([salesforce.getCell(8).value, salesforce.getCell(11).value]).toEqual([now, 42]);
+
+    for (const who of ['ana', 'cleo', 'vera'])
+      expect((await (await server.as(who)).get('/api/imports/export')).status).toBe(403);
   });
 
   it('lets only admins import or see imports', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { withConnection } from '../../src/db/connection.js';
 import { insertVerificationJob } from '../../src/store/verification-job-queries.js';
+import { readCsvDownload, readXlsxDownload } from '../helpers/read-download.js';
 import { signInNewAdmin, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { serverHistory, useServerWithHistory } from './server-history.js';
@@ -97,6 +98,77 @@ describeEachEngine('verification as a background job', (engine) => {
         message: 'opportunities d1: amount_minor is "1"; a replay of the ledger gives "150000"',
       },
     ]);
+  });
+
+  it('exports the verifications it lists (when, by whom, result, chain length and head) to admins only', async () => {
+    const listed = (await admin.get('/api/ledger/verifications')).body.items as {
+      id: string;
+      result: { ok: boolean; length: string; head: string };
+    }[];
+    const csv = await admin.get('/api/ledger/verifications/export');
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = readCsvDownload(String(csv.body));
+    expect(header).toEqual([
+      'verification id',
+      'started (UTC)',
+      'finished (UTC)',
+      'started by id',
+      'started by',
+      'status',
+      'result',
+      'chain length',
+      'head hash',
+      'problems',
+      'first problem',
+      'duration (ms)',
+      'why it stopped',
+    ]);
+    const length = String(serverHistory.length + 3);
+    const head = (await admin.get('/api/ledger/head')).body.head as string;
+    // Both started at the same instant: the list's order, newest first then by id, is the file's.
+    expect(rows.map((r) => r[0])).toEqual(listed.map((j) => j.id));
+    const byResult = (result: string) => rows.find((r) => r[6] === result)?.slice(1);
+    const same = [
+      '2026-05-01T12:00:00.000Z',
+      '2026-05-01T12:00:00.000Z',
+      'test-admin',
+      'Test Admin',
+      'succeeded',
+    ];
+    expect(byResult('problems found')).toEqual([
+      ...same,
+      'problems found',
+      length,
+      head,
+      '1',
+      'opportunities d1: amount_minor is "1"; a replay of the ledger gives "150000"',
+      expect.stringMatching(/^\d+$/),
+      '',
+    ]);
+    expect(byResult('intact')).toEqual([
+      ...same,
+      'intact',
+      length,
+      head,
+      '0',
+      '',
+      expect.stringMatching(/^\d+$/),
+      '',
+    ]);
+
+    const xlsx = await admin.inject({ method: 'GET', url: '/api/ledger/verifications/export?format=xlsx' });
+    expect(xlsx.headers['content-disposition']).toContain(
+      'filename="verifications-as-of-2026-05-01T12-00-00Z.xlsx"',
+    );
+    const row = (await readXlsxDownload(xlsx, 'Verifications')).getRow(2);
+    expect([row.getCell(2).value, row.getCell(8).value, row.getCell(8).numFmt]).toEqual([
+      new Date('2026-05-01T12:00:00Z'),
+      Number(length),
+      '0',
+    ]);
+
+    for (const person of ['ana', 'cleo', 'vera'])
+      expect((await (await server.as(person)).get('/api/ledger/verifications/export')).status).toBe(403);
   });
 
   it('answers the job already running instead of starting a second one', async () => {

@@ -4,10 +4,13 @@ import {
   digestRunSchema,
   sendDigestsBodySchema,
 } from '../../api/digests.js';
+import { withExportFormat } from '../../api/exports.js';
+import { exportDigestDeliveries } from '../../services/digest/export-digest-deliveries.js';
 import { listDigestLog } from '../../services/digest/list-digest-log.js';
 import { sendConfiguredDigests } from '../../services/digest/send-configured-digests.js';
 import type { AppDeps } from '../app-deps.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const tags = ['administration'];
@@ -52,5 +55,24 @@ export function registerDigestRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async (request) => ({ deliveries: await listDigestLog(deps.db, { limit: request.query.limit }) }),
+  );
+
+  app.get(
+    '/admin/digests/deliveries/export',
+    {
+      config: { access: 'administer' },
+      schema: {
+        summary:
+          'The deliveries GET /api/admin/digests/deliveries answers for the same limit, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: withExportFormat(digestDeliveriesQuerySchema),
+        response: problemResponses(400, 401, 403, 500),
+      },
+    },
+    async (request, reply) => {
+      const { limit, format } = request.query;
+      const download = await exportDigestDeliveries(deps.db, { limit, format, now: deps.clock() });
+      return sendDownload(reply, download);
+    },
   );
 }

@@ -1,7 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { exportFormatSchema } from '../../api/exports.js';
+import { z } from 'zod';
+import { exportFormatSchema, withExportFormat } from '../../api/exports.js';
 import {
   defaultImportUploadLimitBytes,
   importJobListSchema,
@@ -17,6 +18,7 @@ import {
   getRejectedRecords,
   listRecentImportJobs,
 } from '../../services/import-jobs/get-import-jobs.js';
+import { exportImportJobs } from '../../services/import-jobs/export-import-jobs.js';
 import { ImportJobRunner } from '../../services/import-jobs/import-job-runner.js';
 import type { ImportUpload } from '../../services/import-jobs/prepare-import.js';
 import {
@@ -50,6 +52,9 @@ const formOverheadBytes = 2 * 2 ** 20;
  * very repetitive data while stopping a zip that would fill the disk: 4,000 MiB by default.
  */
 const unpackedPerUploadByte = 20;
+
+/** How many import jobs the list of recent imports (and its export) holds. */
+const recentImports = 50;
 
 /**
  * Imports over HTTP, for admins: POST an upload, get 202 and the job, poll it. The routes live in
@@ -125,7 +130,31 @@ export function registerImportJobRoutes(
           response: { 200: importJobListSchema, ...problemResponses(403, 500) },
         },
       },
-      async () => ({ items: await listRecentImportJobs(deps.db, { ...readContext(), limit: 50 }) }),
+      async () => ({
+        items: await listRecentImportJobs(deps.db, { ...readContext(), limit: recentImports }),
+      }),
+    );
+
+    imports.get(
+      '/imports/export',
+      {
+        config: { access: 'administer' },
+        schema: {
+          summary:
+            'The import jobs GET /api/imports answers (kind, files, status, started, finished, landed and rejected counts) as a CSV or XLSX file',
+          tags: ['imports', 'exports'],
+          querystring: withExportFormat(z.object({})),
+          response: problemResponses(400, 403, 500),
+        },
+      },
+      async (request, reply) => {
+        const download = await exportImportJobs(deps.db, {
+          ...readContext(),
+          limit: recentImports,
+          format: request.query.format,
+        });
+        return sendDownload(reply, download);
+      },
     );
 
     imports.get(

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { withExportFormat } from '../../api/exports.js';
 import {
   verificationJobListSchema,
   verificationJobParamsSchema,
@@ -7,10 +9,12 @@ import {
   getVerificationJob,
   listRecentVerifications,
 } from '../../services/verification-jobs/get-verification-jobs.js';
+import { exportVerificationJobs } from '../../services/verification-jobs/export-verification-jobs.js';
 import { VerificationJobRunner } from '../../services/verification-jobs/verification-job-runner.js';
 import type { AppDeps } from '../app-deps.js';
 import { requirePrincipal } from '../auth/require-principal.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 /**
@@ -26,6 +30,8 @@ export function registerLedgerRoutes(app: ZodApp, deps: AppDeps): void {
       app.log.error({ err: error, ...context }, 'verification job failed'),
   });
   const readContext = () => ({ now: deps.clock(), isRunningHere: (id: string) => runner.isRunning(id) });
+  /** How many verifications the list (and its export) holds. */
+  const recent = 20;
   // Closing the app waits for a verification in flight, so it never reads a closed database.
   app.addHook('onClose', () => runner.idle());
 
@@ -58,7 +64,29 @@ export function registerLedgerRoutes(app: ZodApp, deps: AppDeps): void {
         response: { 200: verificationJobListSchema, ...problemResponses(401, 403, 500) },
       },
     },
-    async () => ({ items: await listRecentVerifications(deps.db, { ...readContext(), limit: 20 }) }),
+    async () => ({ items: await listRecentVerifications(deps.db, { ...readContext(), limit: recent }) }),
+  );
+
+  app.get(
+    '/ledger/verifications/export',
+    {
+      config: { access: 'administer' },
+      schema: {
+        summary:
+          'The verifications GET /api/ledger/verifications answers (when, by whom, result, chain length and head) as a CSV or XLSX file',
+        tags: ['ledger', 'exports'],
+        querystring: withExportFormat(z.object({})),
+        response: problemResponses(400, 401, 403, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportVerificationJobs(deps.db, {
+        ...readContext(),
+        limit: recent,
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 
   app.get(

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { withExportFormat } from '../../api/exports.js';
 import {
   quotaQuerySchema,
   quotaReportSchema,
@@ -6,6 +8,8 @@ import {
   setTargetSchema,
   targetReportSchema,
 } from '../../api/quotas.js';
+import { exportQuotas } from '../../services/quotas/export-quotas.js';
+import { exportTargets } from '../../services/quotas/export-targets.js';
 import { getQuotas } from '../../services/quotas/get-quotas.js';
 import { getTargets } from '../../services/quotas/get-targets.js';
 import { clearQuota, setQuota } from '../../services/quotas/set-quota.js';
@@ -13,6 +17,7 @@ import { setTarget } from '../../services/quotas/set-target.js';
 import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const tags = ['quotas'];
@@ -31,6 +36,23 @@ export function registerQuotaRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async (request) => getQuotas(deps.db, { period: request.query.period, scope: request.scope }),
+  );
+
+  app.get(
+    '/quotas/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The quotas GET /api/quotas answers for the same period, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: withExportFormat(quotaQuerySchema),
+        response: problemResponses(400, 401, 403, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { period, format } = request.query;
+      return sendDownload(reply, await exportQuotas(deps.db, { period, format, scope: request.scope }));
+    },
   );
 
   app.put(
@@ -78,6 +100,21 @@ export function registerQuotaRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async () => getTargets(deps.db),
+  );
+
+  app.get(
+    '/targets/export',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        summary: 'The targets GET /api/targets answers, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: withExportFormat(z.object({})),
+        response: problemResponses(400, 401, 500),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await exportTargets(deps.db, { format: request.query.format, now: deps.clock() })),
   );
 
   app.put(

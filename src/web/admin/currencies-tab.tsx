@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AdminCurrency } from '../../api/admin-config.js';
 import { formatDay, todayText } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { adminPath, useAdminChange, useAdminQuery } from './admin-api.js';
 import { SaveStatus } from './save-status.js';
@@ -28,9 +29,14 @@ export function CurrenciesTab() {
   return (
     <>
       <section className="panel" aria-labelledby="currencies-title">
-        <h2 id="currencies-title" className="panel-title">
-          Currencies {list.data ? `(amounts are reported in ${list.data.corporateCurrency})` : ''}
-        </h2>
+        <div className="panel-head">
+          <h2 id="currencies-title" className="panel-title">
+            Currencies {list.data ? `(amounts are reported in ${list.data.corporateCurrency})` : ''}
+          </h2>
+          {list.data ? (
+            <ExportLinks path="/api/admin/currencies/export" query={{}} what="currencies and rates" />
+          ) : null}
+        </div>
         {list.isPending ? <Spinner /> : null}
         {list.isError ? <Notice tone="error">{describeError(list.error)}</Notice> : null}
         {list.data ? (

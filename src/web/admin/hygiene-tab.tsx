@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApiSeverity, ChangeHygieneRuleRequest, HygieneRuleResponse } from '../../api/hygiene.js';
 import { getJson, sendJson } from '../http/api-client.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { useSession } from '../session/session-context.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { SaveStatus } from './save-status.js';
@@ -18,12 +19,21 @@ export function HygieneTab() {
   });
   return (
     <section className="panel" aria-labelledby="hygiene-rules-title">
-      <h2 id="hygiene-rules-title" className="panel-title">
-        Hygiene rules
-      </h2>
+      <div className="panel-head">
+        <h2 id="hygiene-rules-title" className="panel-title">
+          Hygiene rules
+        </h2>
+        {rules.data ? (
+          <ExportLinks path="/api/admin/hygiene-rules/export" query={{}} what="hygiene rules" />
+        ) : null}
+      </div>
       <p className="muted">
         A high-severity flag takes a deal out of the hygiene-adjusted pipeline. Changes apply from now on:
         flags computed as of an earlier moment keep the rules of their time.
+      </p>
+      <p className="muted">
+        The log of weekly digest deliveries (channel, recipient, status, attempts, last error):{' '}
+        <ExportLinks path="/api/admin/digests/deliveries/export" query={{}} what="the digest delivery log" />
       </p>
       {rules.isPending ? <Spinner /> : null}
       {rules.isError ? <Notice tone="error">{describeError(rules.error)}</Notice> : null}

@@ -5,6 +5,7 @@ import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
 import { getJson, sendJson } from '../http/api-client.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { SaveStatus } from './save-status.js';
@@ -58,7 +59,18 @@ export function QuotasTab() {
         <span id="quota-period-help" className="muted">
           a fiscal quarter (2026-Q3) or a month (2026-03) · amounts in {currency}
         </span>
+        {report ? (
+          <ExportLinks
+            path="/api/quotas/export"
+            query={{ period: report.period }}
+            what={`quotas of ${report.period}`}
+          />
+        ) : null}
       </div>
+      <p className="muted">
+        The scorecards’ indicator targets of every role, as set or by default:{' '}
+        <ExportLinks path="/api/targets/export" query={{}} what="indicator targets" />
+      </p>
       {quotas.isPending ? <Spinner label="Reading the quotas…" /> : null}
       {quotas.isError ? <Notice tone="error">{describeError(quotas.error)}</Notice> : null}
       <SaveStatus outcome={save} success="Saved in the ledger." />

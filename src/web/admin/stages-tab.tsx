@@ -1,5 +1,6 @@
 import type { AdminStage } from '../../api/admin-config.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useAdminQuery } from './admin-api.js';
 import { StageForm } from './stage-form.js';
@@ -10,9 +11,12 @@ export function StagesTab() {
   const list = [...(stages.data?.stages ?? [])].sort((a, b) => a.order - b.order);
   return (
     <section className="panel" aria-labelledby="stages-title">
-      <h2 id="stages-title" className="panel-title">
-        Stages
-      </h2>
+      <div className="panel-head">
+        <h2 id="stages-title" className="panel-title">
+          Stages
+        </h2>
+        {stages.data ? <ExportLinks path="/api/admin/stages/export" query={{}} what="stages" /> : null}
+      </div>
       <p className="muted">
         Required fields name a deal field (nextStep, amount, closeDate, lossReason) or a
         supporting-information key (economicBuyer, champion…); a deal cannot enter the stage without them.

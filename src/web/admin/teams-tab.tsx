@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminTeam } from '../../api/admin-teams.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { adminPath, useAdminChange, useAdminQuery } from './admin-api.js';
 import { SaveStatus } from './save-status.js';
@@ -13,9 +14,12 @@ export function TeamsTab() {
     <>
       <CreateTeamForm teams={list} />
       <section className="panel" aria-labelledby="tree-title">
-        <h2 id="tree-title" className="panel-title">
-          Team tree
-        </h2>
+        <div className="panel-head">
+          <h2 id="tree-title" className="panel-title">
+            Team tree
+          </h2>
+          {teams.data ? <ExportLinks path="/api/admin/teams/export" query={{}} what="the team tree" /> : null}
+        </div>
         {teams.isPending ? <Spinner /> : null}
         {teams.isError ? <Notice tone="error">{describeError(teams.error)}</Notice> : null}
         <div className="team-tree-head" aria-hidden="true">

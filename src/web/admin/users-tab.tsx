@@ -1,6 +1,7 @@
 import type { AdminTeam } from '../../api/admin-teams.js';
 import type { AdminUser } from '../../api/admin-users.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useAdminQuery } from './admin-api.js';
 import { CreateUserForm } from './create-user-form.js';
@@ -14,9 +15,14 @@ export function UsersTab() {
     <>
       <CreateUserForm teams={teamList} />
       <section className="panel" aria-labelledby="people-title">
-        <h2 id="people-title" className="panel-title">
-          People {users.data ? `(${users.data.users.length})` : ''}
-        </h2>
+        <div className="panel-head">
+          <h2 id="people-title" className="panel-title">
+            People {users.data ? `(${users.data.users.length})` : ''}
+          </h2>
+          {users.data ? (
+            <ExportLinks path="/api/admin/users/export" query={{}} what="people and roles" />
+          ) : null}
+        </div>
         {users.isPending ? <Spinner /> : null}
         {users.isError ? <Notice tone="error">{describeError(users.error)}</Notice> : null}
         {users.data ? (

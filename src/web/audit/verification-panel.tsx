@@ -4,6 +4,7 @@ import type { VerificationJobResponse } from '../../api/ledger.js';
 import { formatInstant } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { VerificationResult } from './verification-result.js';
 import { useLatestVerification, useStartVerification, useVerification } from './verification-queries.js';
@@ -37,14 +38,19 @@ export function VerificationPanel() {
           Verification
         </h2>
         {session.can.administer ? (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => start.mutate(undefined, { onSuccess: (started) => setJobId(started.id) })}
-            disabled={start.isPending || running}
-          >
-            {running ? 'Verifying…' : 'Run verification'}
-          </button>
+          <span className="button-row">
+            {latest.data ? (
+              <ExportLinks path="/api/ledger/verifications/export" query={{}} what="recent verifications" />
+            ) : null}
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => start.mutate(undefined, { onSuccess: (started) => setJobId(started.id) })}
+              disabled={start.isPending || running}
+            >
+              {running ? 'Verifying…' : 'Run verification'}
+            </button>
+          </span>
         ) : null}
       </div>
       {!session.can.administer ? (

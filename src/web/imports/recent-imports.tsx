@@ -1,5 +1,6 @@
 import { formatInstant } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice } from '../ui/notice.js';
 import { useImportJobs } from './import-queries.js';
 
@@ -10,9 +11,14 @@ export function RecentImports({ current, onShow }: { current: string | null; onS
   const items = jobs.data?.items ?? [];
   return (
     <section className="panel" aria-labelledby="recent-title">
-      <h2 id="recent-title" className="panel-title">
-        Recent imports
-      </h2>
+      <div className="panel-head">
+        <h2 id="recent-title" className="panel-title">
+          Recent imports
+        </h2>
+        {items.length > 0 ? (
+          <ExportLinks path="/api/imports/export" query={{}} what="recent imports" />
+        ) : null}
+      </div>
       {jobs.isError ? <Notice tone="error">{describeError(jobs.error)}</Notice> : null}
       {jobs.data && items.length === 0 ? <p className="muted">No imports yet.</p> : null}
       {items.length > 0 ? (

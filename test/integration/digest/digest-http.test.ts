@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DigestDeliveriesResponse, DigestRunResponse } from '../../../src/api/digests.js';
 import { loadConfig } from '../../../src/config.js';
 import { createApp } from '../../../src/server/create-app.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { signIn, type SignedInClient } from '../../helpers/sign-in.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { loadHygieneHistory } from '../hygiene/hygiene-history.js';
@@ -94,6 +95,59 @@ describeEachEngine('sending the weekly digests over HTTP', (engine) => {
       true,
     );
     expect((await ada.get('/api/admin/digests/deliveries?limit=2')).body.deliveries).toHaveLength(2);
+  });
+
+  it('exports the delivery log it lists, for the same limit, to admins only', async () => {
+    const log = (await ada.get('/api/admin/digests/deliveries?limit=2')).body as DigestDeliveriesResponse;
+    const csv = await ada.get('/api/admin/digests/deliveries/export?limit=2');
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = readCsvDownload(String(csv.body));
+    expect(header).toEqual([
+      'delivery id',
+      'run id',
+      'created (UTC)',
+      'finished (UTC)',
+      'channel',
+      'audience',
+      'recipient',
+      'subject',
+      'status',
+      'attempts',
+      'last error',
+    ]);
+    expect(rows).toEqual(
+      log.deliveries.map((d) => [
+        d.id,
+        d.runId,
+        clock().toISOString(),
+        d.finishedAt,
+        'email',
+        d.audience,
+        d.recipient,
+        d.subject,
+        'sent',
+        '1',
+        '',
+      ]),
+    );
+    const all = (await ada.get('/api/admin/digests/deliveries/export')).body as string;
+    expect(
+      readCsvDownload(all)
+        .find((r) => r[6] === 'cleo@hygiene.test')
+        ?.slice(4, 8),
+    ).toEqual(['email', 'manager', 'cleo@hygiene.test', subjects[2]?.[2]]);
+
+    const xlsx = await ada.inject({ method: 'GET', url: '/api/admin/digests/deliveries/export?format=xlsx' });
+    expect(xlsx.headers['content-disposition']).toContain(
+      'filename="digest-deliveries-as-of-2026-05-12T06-00-00Z.xlsx"',
+    );
+    const sheet = await readXlsxDownload(xlsx, 'Digest deliveries');
+    expect(sheet.rowCount).toBe(4);
+    expect([sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(10).value]).toEqual([clock(), 1]);
+
+    const cleo = await signIn(app, 'cleo@hygiene.test');
+    expect((await cleo.get('/api/admin/digests/deliveries/export')).status).toBe(403);
+    expect((await ada.get('/api/admin/digests/deliveries/export?limit=0')).status).toBe(400);
   });
 
   it('refuses a real run with no channel configured, bad input, and anyone but an admin', async () => {
