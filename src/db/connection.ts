@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, sql, type PostgresPool } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type RawBuilder } from 'kysely';
+import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import type pg from 'pg';
 import type { Database } from './database.js';
 import type { DatabaseHandle } from './open-database.js';
 
@@ -20,6 +20,15 @@ export type Connection = {
     columns: readonly string[],
     lines: Iterable<string> | AsyncIterable<string>,
   ) => Promise<number>;
+  /**
+   * Runs a statement and hands each row to `onRow` as the driver parses it, without gathering
+   * them; returns how many there were. For reads of a whole pipeline whose rows are turned into
+   * something smaller at once: gathered, 100,000 rows of thirty text fields all outlive the
+   * collector's young generation, and copying them cost more than the query (hygiene facts: about
+   * half of 2.5 s). An error thrown by `onRow` ends the read with that error once the statement
+   * has finished.
+   */
+  eachRow: <Row>(statement: RawBuilder<Row>, onRow: (row: Row) => void) => Promise<number>;
 };
 
 const blobRows = 100_000;
@@ -37,7 +46,7 @@ export async function withConnection<T>(
   const copyFrom: Connection['copyFrom'] =
     handle.engine === 'postgres' ? copyFromStdin(client) : copyFromBlob(handle);
   try {
-    return await work({ db, copyFrom });
+    return await work({ db, copyFrom, eachRow: eachRowOn(client, db) });
   } finally {
     await db.destroy();
     client.release();
@@ -60,6 +69,29 @@ export async function withTransaction<T>(
       throw error;
     }
   });
+}
+
+function eachRowOn(client: pg.PoolClient, db: Kysely<Database>): Connection['eachRow'] {
+  return (statement, onRow) =>
+    new Promise((resolve, reject) => {
+      const compiled = statement.compile(db);
+      // A Query with a 'row' listener and no callback does not keep its rows (pg's query.js).
+      const query = new pg.Query(compiled.sql, [...compiled.parameters]);
+      let count = 0;
+      let failure: unknown = null;
+      query.on('row', (row: Parameters<typeof onRow>[0]) => {
+        if (failure !== null) return;
+        try {
+          onRow(row);
+          count += 1;
+        } catch (error) {
+          failure = error ?? new Error('onRow threw a nullish value');
+        }
+      });
+      query.on('error', reject);
+      query.on('end', () => (failure === null ? resolve(count) : reject(failure)));
+      void client.query(query);
+    });
 }
 
 function copyStatement(table: string, columns: readonly string[], from: string): string {

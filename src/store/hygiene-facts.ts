@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ForecastCategory } from '../core/forecast-category.js';
 import type { DealFacts } from '../core/hygiene/deal-facts.js';
 import type { Connection } from '../db/connection.js';
@@ -28,13 +28,15 @@ export type { HygieneFactsQuery } from './hygiene-fact-sql.js';
  * (listFactRowsFromVersions). Rows come in no particular order.
  */
 export async function listHygieneFacts(
-  conn: Pick<Connection, 'db'>,
+  conn: Pick<Connection, 'db' | 'eachRow'>,
   query: HygieneFactsQuery,
 ): Promise<DealFacts[]> {
-  const projected = await listProjectedFactRows(conn, query);
-  const fromVersions = await listFactRowsFromVersions(conn, query);
   const intern = createInterner();
-  return [...projected, ...fromVersions].map((row) => rowToFacts(row, intern));
+  const facts: DealFacts[] = [];
+  // Each row becomes its facts as it arrives: see Connection.eachRow.
+  await conn.eachRow(projectedFactsSql(query), (row) => facts.push(rowToFacts(row, intern)));
+  for (const row of await listFactRowsFromVersions(conn, query)) facts.push(rowToFacts(row, intern));
+  return facts;
 }
 
 /**
@@ -52,10 +54,7 @@ function createInterner(): (text: string) => string {
   };
 }
 
-async function listProjectedFactRows(
-  conn: Pick<Connection, 'db'>,
-  query: HygieneFactsQuery,
-): Promise<FactsRow[]> {
+function projectedFactsSql(query: HygieneFactsQuery): RawBuilder<FactsRow> {
   const { asOf, amountWindowStart: windowStart } = query;
   // All deals: one pass over the activities grouped by deal beats a look-up per deal; one deal:
   // the look-up.
@@ -69,7 +68,7 @@ async function listProjectedFactRows(
             and a.id <> all(${[...query.excludeActivityIds]}::text[])
           group by a.opportunity_id) a on a.opportunity_id = o.id`
       : sql``;
-  const result = await sql<FactsRow>`
+  return sql<FactsRow>`
     select ${stateColumnsSql('o', query.corporateCurrency)},
            ${epochMsSql(sql`f.first_seen`)} as first_seen, f.first_stage,
            case when o.push_count >= ${query.minPushesListed} then f.pushes end as pushes,
@@ -86,8 +85,7 @@ async function listProjectedFactRows(
     from opportunities o
     join hygiene_deal_facts f on f.id = o.id
     ${activities}
-    where f.last_change_at <= ${asOf} and ${dealFilterSql('o', query)}`.execute(conn.db);
-  return result.rows;
+    where f.last_change_at <= ${asOf} and ${dealFilterSql('o', query)}`;
 }
 
 function rowToFacts(row: FactsRow, intern: (text: string) => string): DealFacts {

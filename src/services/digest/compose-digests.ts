@@ -14,7 +14,7 @@ import { computeWeekChanges } from '../hygiene/compute-week-changes.js';
  * hygiene score and five biggest changes since a week before. Read-only.
  */
 export async function composeDigests(
-  conn: Pick<Connection, 'db'>,
+  conn: Pick<Connection, 'db' | 'eachRow'>,
   options: { asOf: Date },
 ): Promise<Digest[]> {
   const { evaluation, rows } = await computeWeekChanges(conn, { asOf: options.asOf, scope: everything });

@@ -31,7 +31,7 @@ export type WeekChangeRow = {
  * amount, largest first.
  */
 export async function computeWeekChanges(
-  conn: Pick<Connection, 'db'>,
+  conn: Pick<Connection, 'db' | 'eachRow'>,
   options: { asOf: Date; scope: AccessScope; closeFrom?: string; closeTo?: string },
 ): Promise<{ evaluation: HygieneEvaluation; rows: WeekChangeRow[] }> {
   const evaluation = await evaluateHygieneAsOf(conn, { asOf: options.asOf, scope: options.scope });

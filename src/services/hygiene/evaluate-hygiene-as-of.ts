@@ -42,7 +42,7 @@ export type HygieneEvaluation = {
  * Read-only.
  */
 export async function evaluateHygieneAsOf(
-  conn: Pick<Connection, 'db'>,
+  conn: Pick<Connection, 'db' | 'eachRow'>,
   options: { asOf: Date; scope: AccessScope; dealIds?: readonly string[] },
 ): Promise<HygieneEvaluation> {
   const { asOf, scope } = options;
