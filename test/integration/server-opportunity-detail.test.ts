@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { readCsvDownload, readXlsxDownload } from '../helpers/read-download.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { useServerWithHistory } from './server-history.js';
 
@@ -102,6 +103,59 @@ describeEachEngine('GET /api/opportunities/:id and its timeline', (engine) => {
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.prevHash))).toBe(
       true,
     );
+  });
+
+  it('exports the timeline the caller may see, one row per event, as CSV and XLSX', async () => {
+    const ana = await server.as('ana');
+    const csv = await ana.inject({ method: 'GET', url: '/api/opportunities/d1/timeline/export' });
+    expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(csv.headers['content-disposition']).toContain('filename="deal-d1-timeline.csv"');
+    const [header = [], ...rows] = readCsvDownload(csv.body);
+    expect(header).toEqual([
+      'seq',
+      'took effect',
+      'recorded',
+      'event',
+      'by',
+      'source',
+      'import batch',
+      'changes',
+      'backdated (recorded over 72 h after)',
+      'hash',
+    ]);
+    expect(rows.map((r) => [r[1], r[3], r[8]])).toEqual([
+      ['2026-01-05T10:00:00.000Z', 'opportunity.created', 'no'],
+      ['2026-02-01T10:00:00.000Z', 'opportunity.changed', 'no'],
+      ['2026-02-15T10:00:00.000Z', 'opportunity.changed', 'yes'],
+      ['2026-03-10T10:00:00.000Z', 'opportunity.changed', 'no'],
+    ]);
+    expect(rows[0]?.[7]).toMatch(
+      /^name: Acme renewal; accountId: a1; ownerId: u1; amount: 1000\.00; stage: /,
+    );
+    expect(rows.slice(1).map((r) => r[7])).toEqual([
+      'stage: Prospecting → Negotiation/Review; probability: 0.1 → 0.9; forecastCategory: Pipeline → Commit',
+      'amount: 1000.00 → 1200.00',
+      'amount: 1200.00 → 1500.00; fields.champion: (empty) → Dana',
+    ]);
+    expect(rows[2]?.[2]).toBe('2026-03-20T10:00:00.000Z');
+
+    const xlsx = await ana.inject({
+      method: 'GET',
+      url: '/api/opportunities/d1/timeline/export?format=xlsx',
+    });
+    const sheet = await readXlsxDownload(xlsx, 'Timeline');
+    expect(sheet.rowCount).toBe(5);
+    const recorded = sheet.getRow(4).getCell(3);
+    expect([recorded.value, recorded.numFmt]).toEqual([
+      new Date('2026-03-20T10:00:00.000Z'),
+      'yyyy-mm-dd hh:mm:ss',
+    ]);
+    expect(typeof sheet.getRow(2).getCell(1).value).toBe('number');
+
+    // Ben works another team's deals: Ana's timeline is not his to see, as a file or otherwise.
+    const ben = await server.as('ben');
+    expect((await ben.get('/api/opportunities/d1/timeline/export')).status).toBe(404);
+    expect((await get('/api/opportunities/d1/timeline/export?format=pdf')).status).toBe(400);
   });
 
   it('shows a push of the close date and a loss', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   accountOverviewSchema,
   accountMatchListSchema,
@@ -14,6 +15,10 @@ import {
   strategicAccountChangeSchema,
   strategicAccountSchema,
 } from '../../api/engagement.js';
+import { withExportFormat } from '../../api/exports.js';
+import { exportAccountMeetings } from '../../services/engagement/export-account-meetings.js';
+import { exportEngagementMeetings } from '../../services/engagement/export-engagement-meetings.js';
+import { exportEngagementPlan } from '../../services/engagement/export-engagement-plan.js';
 import { getAccountOverview } from '../../services/engagement/get-account-overview.js';
 import { getEngagementPlan } from '../../services/engagement/get-engagement-plan.js';
 import { getEngagementReport } from '../../services/engagement/get-engagement-report.js';
@@ -45,6 +50,30 @@ export function registerEngagementRoutes(app: ZodApp, deps: AppDeps): void {
   );
 
   app.get(
+    '/engagement/plan/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The strategic accounts GET /api/engagement/plan answers for the period, as a CSV or XLSX file',
+        tags: ['engagement', 'exports'],
+        querystring: withExportFormat(engagementPeriodQuerySchema),
+        response: problemResponses(400, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { period, format } = request.query;
+      const download = await exportEngagementPlan(deps.db, {
+        period,
+        scope: request.scope,
+        now: deps.clock(),
+        format,
+      });
+      return sendDownload(reply, download);
+    },
+  );
+
+  app.get(
     '/engagement/report',
     {
       config: { access: 'read' },
@@ -57,6 +86,27 @@ export function registerEngagementRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async (request) => getEngagementReport(deps.db, { period: request.query.period, scope: request.scope }),
+  );
+
+  app.get(
+    '/engagement/report/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The held meetings GET /api/engagement/report counts for the period (planned, fire drill, unplanned), as a CSV or XLSX file',
+        tags: ['engagement', 'exports'],
+        querystring: withExportFormat(engagementPeriodQuerySchema),
+        response: problemResponses(400, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { period, format } = request.query;
+      return sendDownload(
+        reply,
+        await exportEngagementMeetings(deps.db, { period, scope: request.scope, format }),
+      );
+    },
   );
 
   app.post(
@@ -109,6 +159,28 @@ export function registerEngagementRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async (request) => getAccountOverview(deps.db, { id: request.params.id, scope: request.scope }),
+  );
+
+  app.get(
+    '/accounts/:id/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: "The account's meetings GET /api/accounts/:id lists, as a CSV or XLSX file",
+        tags: ['engagement', 'exports'],
+        params: accountParamsSchema,
+        querystring: withExportFormat(z.object({})),
+        response: problemResponses(400, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportAccountMeetings(deps.db, {
+        id: request.params.id,
+        scope: request.scope,
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 
   app.patch(

@@ -11,6 +11,10 @@ import {
   inspectionQuerySchema,
   inspectionSchema,
 } from '../../api/hygiene.js';
+import { withExportFormat } from '../../api/exports.js';
+import { exportHygieneFlags } from '../../services/hygiene/export-hygiene-flags.js';
+import { exportHygieneScores } from '../../services/hygiene/export-hygiene-scores.js';
+import { exportInspection } from '../../services/hygiene/export-inspection.js';
 import { getDealHygiene } from '../../services/hygiene/get-deal-hygiene.js';
 import { getHygieneReport } from '../../services/hygiene/get-hygiene-report.js';
 import { getInspection } from '../../services/hygiene/get-inspection.js';
@@ -19,9 +23,15 @@ import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
 import { registerDigestRoutes } from './digest-routes.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const tags = ['hygiene'];
+
+/** The report's query without what changes no flag or score (the trend and the forecast). */
+const hygieneExportQuerySchema = withExportFormat(
+  hygieneQuerySchema.omit({ trendWeeks: true, forecast: true }),
+);
 
 export function registerHygieneRoutes(app: ZodApp, deps: AppDeps): void {
   registerDigestRoutes(app, deps);
@@ -53,6 +63,60 @@ export function registerHygieneRoutes(app: ZodApp, deps: AppDeps): void {
   );
 
   app.get(
+    '/hygiene/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The flags GET /api/hygiene answers for the same moment, team and owner, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: hygieneExportQuerySchema,
+        response: problemResponses(400, 401, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { asOf, team, owner, period, format } = request.query;
+      const download = await exportHygieneFlags(deps.db, {
+        asOf: asOf ?? deps.clock(),
+        scope: request.scope,
+        teamId: team,
+        ownerId: owner,
+        period,
+        clock: deps.clock,
+        format,
+      });
+      return sendDownload(reply, download);
+    },
+  );
+
+  app.get(
+    '/hygiene/scores/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The hygiene scores GET /api/hygiene answers (in all, per team, per owner) for the same query, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: hygieneExportQuerySchema,
+        response: problemResponses(400, 401, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { asOf, team, owner, period, format } = request.query;
+      const download = await exportHygieneScores(deps.db, {
+        asOf: asOf ?? deps.clock(),
+        scope: request.scope,
+        teamId: team,
+        ownerId: owner,
+        period,
+        clock: deps.clock,
+        format,
+      });
+      return sendDownload(reply, download);
+    },
+  );
+
+  app.get(
     '/hygiene/inspection',
     {
       config: { access: 'read' },
@@ -72,6 +136,32 @@ export function registerHygieneRoutes(app: ZodApp, deps: AppDeps): void {
         teamId: team,
         ownerId: owner,
       });
+    },
+  );
+
+  app.get(
+    '/hygiene/inspection/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The inspection GET /api/hygiene/inspection answers for the same query, as a CSV or XLSX file',
+        tags: [...tags, 'exports'],
+        querystring: withExportFormat(inspectionQuerySchema),
+        response: problemResponses(400, 401, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { asOf, period, team, owner, format } = request.query;
+      const download = await exportInspection(deps.db, {
+        asOf: asOf ?? deps.clock(),
+        scope: request.scope,
+        period,
+        teamId: team,
+        ownerId: owner,
+        format,
+      });
+      return sendDownload(reply, download);
     },
   );
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   digestSendQuerySchema,
   digestSendResultSchema,
@@ -15,6 +16,9 @@ import {
   insightTypeValues,
   missingLossReasonsSchema,
 } from '../../api/insights.js';
+import { withExportFormat } from '../../api/exports.js';
+import { exportInsights } from '../../services/insights/export-insights.js';
+import { exportMissingLossReasons } from '../../services/insights/export-missing-loss-reasons.js';
 import { buildDigest } from '../../services/insights/build-digest.js';
 import { getDigestSubscriptions } from '../../services/insights/list-digest-subscriptions.js';
 import { openInsightDigestChannels } from '../../services/insights/open-insight-digest-channels.js';
@@ -51,6 +55,23 @@ export function registerInsightRoutes(app: ZodApp, deps: AppDeps): void {
     async (request) => ({
       insights: await listVisibleInsights(deps.db, { ...request.query, scope: request.scope }),
     }),
+  );
+
+  app.get(
+    '/insights/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The insights GET /api/insights answers for the same query, as a CSV or XLSX file',
+        tags: ['insights', 'exports'],
+        querystring: withExportFormat(insightListQuerySchema),
+        response: problemResponses(400, 500),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendDownload(reply, await exportInsights(deps.db, { ...query, scope: request.scope, format }));
+    },
   );
 
   app.post(
@@ -115,6 +136,29 @@ export function registerInsightRoutes(app: ZodApp, deps: AppDeps): void {
     async (request) => ({
       deals: await listMissingLossReasons(deps.db, { scope: request.scope, limit: 500 }),
     }),
+  );
+
+  app.get(
+    '/insights/missing-loss-reasons/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The lost deals without a loss reason GET /api/insights/missing-loss-reasons answers, as a CSV or XLSX file',
+        tags: ['insights', 'exports'],
+        querystring: withExportFormat(z.object({})),
+        response: problemResponses(400, 500),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await exportMissingLossReasons(deps.db, {
+          scope: request.scope,
+          limit: 500,
+          format: request.query.format,
+        }),
+      ),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   opportunityDetailQuerySchema,
   opportunityDetailSchema,
@@ -9,7 +10,9 @@ import {
   opportunityListQuerySchema,
   opportunityListSchema,
 } from '../../api/opportunity-list.js';
+import { withExportFormat } from '../../api/exports.js';
 import { opportunityTimelineSchema } from '../../api/opportunity-timeline.js';
+import { exportOpportunityTimeline } from '../../services/export-opportunity-timeline.js';
 import { getOpportunity } from '../../services/get-opportunity.js';
 import { getOpportunityTimeline } from '../../services/get-opportunity-timeline.js';
 import { listDealFilterOptions } from '../../services/list-deal-filter-options.js';
@@ -17,6 +20,7 @@ import { listOpportunities } from '../../services/list-opportunities.js';
 import type { AppDeps } from '../app-deps.js';
 import { listFilterOptions } from './list-filters.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
@@ -92,5 +96,27 @@ export function registerOpportunityRoutes(app: ZodApp, deps: AppDeps): void {
       },
     },
     async (request) => getOpportunityTimeline(deps.db, { id: request.params.id, scope: request.scope }),
+  );
+
+  app.get(
+    '/opportunities/:id/timeline/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: "The deal's timeline GET /api/opportunities/:id/timeline answers, as a CSV or XLSX file",
+        tags: ['opportunities', 'exports'],
+        params: opportunityParamsSchema,
+        querystring: withExportFormat(z.object({})),
+        response: problemResponses(400, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportOpportunityTimeline(deps.db, {
+        id: request.params.id,
+        scope: request.scope,
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 }

@@ -3,6 +3,7 @@ import { useAccountOverview } from '../engagement/engagement-queries.js';
 import { formatInstant } from '../format/format-time.js';
 import { describeError, isApiError } from '../http/api-error.js';
 import { DealInsights } from '../insights/deal-insights.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { EmptyState, Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 
@@ -50,9 +51,16 @@ export function AccountPage() {
       </header>
       <div className="deal-columns">
         <section className="panel" aria-labelledby="meetings-title">
-          <h2 id="meetings-title" className="panel-title">
-            Meetings
-          </h2>
+          <div className="panel-head">
+            <h2 id="meetings-title" className="panel-title">
+              Meetings
+            </h2>
+            <ExportLinks
+              path={`/api/accounts/${encodeURIComponent(a.id)}/export`}
+              query={{}}
+              what="the account's meetings"
+            />
+          </div>
           {a.meetings.length === 0 ? <p className="muted">No meeting logged.</p> : null}
           <ul className="insight-list">
             {a.meetings.map((m) => (

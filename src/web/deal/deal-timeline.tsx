@@ -2,6 +2,7 @@ import type { OpportunityDetailResponse } from '../../api/opportunity-detail.js'
 import type { TimelineEventResponse } from '../../api/opportunity-timeline.js';
 import { formatDelay, formatInstant } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { usePeopleNames, useTimeline } from './deal-queries.js';
 import { describeChangeValue, describeEventKind, describeField, hiddenOnCreate } from './timeline-text.js';
@@ -23,9 +24,18 @@ export function DealTimeline({ deal, asOf }: TimelineProps) {
 
   return (
     <section className="panel timeline-panel" aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="panel-title">
-        Timeline from the ledger
-      </h2>
+      <div className="panel-head">
+        <h2 id="timeline-title" className="panel-title">
+          Timeline from the ledger
+        </h2>
+        {timeline.data ? (
+          <ExportLinks
+            path={`/api/opportunities/${encodeURIComponent(deal.id)}/timeline/export`}
+            query={{}}
+            what="the deal's timeline"
+          />
+        ) : null}
+      </div>
       {timeline.isPending ? <Spinner /> : null}
       {timeline.isError ? <Notice tone="error">{describeError(timeline.error)}</Notice> : null}
       {timeline.data ? (

@@ -3,6 +3,7 @@ import type { EngagementPlanView, EngagementReportViewDto } from '../../api/enga
 import { formatMoney } from '../format/format-money.js';
 import { formatDay, formatInstant } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { useEngagementPlan, useEngagementReport } from './engagement-queries.js';
@@ -66,9 +67,16 @@ function Plan({ plan, carry }: { plan: EngagementPlanView; carry: Carry }) {
         <Stat label="Without sponsor" value={String(c.withoutSponsor)} caption="need an executive" />
       </section>
       <section className="panel" aria-labelledby="accounts-title">
-        <h2 id="accounts-title" className="panel-title">
-          Strategic accounts (scored on {plan.scoringPeriods[0]}–{plan.scoringPeriods.at(-1)})
-        </h2>
+        <div className="panel-head">
+          <h2 id="accounts-title" className="panel-title">
+            Strategic accounts (scored on {plan.scoringPeriods[0]}–{plan.scoringPeriods.at(-1)})
+          </h2>
+          <ExportLinks
+            path="/api/engagement/plan/export"
+            query={{ period: plan.period }}
+            what="the strategic accounts"
+          />
+        </div>
         {plan.accounts.length === 0 ? (
           <p className="muted">No account is critical with the current settings.</p>
         ) : null}
@@ -202,9 +210,16 @@ function Report({ report, carry }: { report: EngagementReportViewDto; carry: Car
         </section>
       </div>
       <section className="panel" aria-labelledby="meetings-title">
-        <h2 id="meetings-title" className="panel-title">
-          Meetings held, {report.periods[0]} to {report.periods.at(-1)}
-        </h2>
+        <div className="panel-head">
+          <h2 id="meetings-title" className="panel-title">
+            Meetings held, {report.periods[0]} to {report.periods.at(-1)}
+          </h2>
+          <ExportLinks
+            path="/api/engagement/report/export"
+            query={{ period: report.periods.at(-1) }}
+            what="the meetings held"
+          />
+        </div>
         <div className="table-scroll table-scroll-auto">
           <table className="data-table">
             <thead>

@@ -16,11 +16,14 @@ export function useInsightSummary(params: { period: string; segment: string; tea
   });
 }
 
+/** How many insights a list reads, and so how many its export holds. */
+export const insightListLimit = 100;
+
 export function useInsights(params: { accountId?: string; opportunityId?: string }) {
   return useQuery({
     queryKey: ['insights', 'list', params],
     queryFn: ({ signal }) =>
-      getJson<{ insights: InsightView[] }>('/api/insights', { ...params, limit: 100 }, signal),
+      getJson<{ insights: InsightView[] }>('/api/insights', { ...params, limit: insightListLimit }, signal),
   });
 }
 

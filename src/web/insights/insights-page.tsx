@@ -5,11 +5,12 @@ import { formatMoney } from '../format/format-money.js';
 import { toQuery } from '../http/api-client.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { InsightForm } from './insight-form.js';
 import { InsightList } from './insight-list.js';
-import { useInsights, useInsightSummary } from './insight-queries.js';
+import { insightListLimit, useInsights, useInsightSummary } from './insight-queries.js';
 import './insights.css';
 
 /** Voice of the customer: what we win and lose against whom, why, what is asked for, what hurts. */
@@ -75,9 +76,18 @@ export function InsightsPage() {
       {report ? <Summary report={report} stale={summary.isPlaceholderData} /> : null}
 
       <section className="panel" aria-labelledby="capture-title">
-        <h2 id="capture-title" className="panel-title">
-          Latest insights
-        </h2>
+        <div className="panel-head">
+          <h2 id="capture-title" className="panel-title">
+            Latest insights
+          </h2>
+          {latest.data ? (
+            <ExportLinks
+              path="/api/insights/export"
+              query={{ limit: insightListLimit }}
+              what={`the latest ${insightListLimit} insights`}
+            />
+          ) : null}
+        </div>
         {session.can.forecast ? <InsightForm /> : null}
         {latest.data ? <InsightList insights={latest.data.insights.slice(0, 15)} showSubject /> : <Spinner />}
       </section>

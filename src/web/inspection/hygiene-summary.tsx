@@ -1,19 +1,29 @@
 import type { HygieneReportResponse } from '../../api/hygiene.js';
 import { formatMoney } from '../format/format-money.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { ScoreTrendChart } from './score-trend-chart.js';
 
 const categories = ['Commit', 'Best Case', 'Pipeline'] as const;
 
+type HygieneSummaryProps = {
+  report: HygieneReportResponse;
+  /** The query the report was read with, for the scores' export links. */
+  exportQuery: Record<string, string | undefined>;
+};
+
 /** The team's hygiene score with its trend, and the pipeline as reported beside hygiene-adjusted. */
-export function HygieneSummary({ report }: { report: HygieneReportResponse }) {
+export function HygieneSummary({ report, exportQuery }: HygieneSummaryProps) {
   const money = (amount: string) => formatMoney(amount, report.currency, { compact: true });
   const { pipeline, forecast } = report;
   return (
     <div className="inspection-summary">
       <section className="panel" aria-labelledby="score-title">
-        <h2 id="score-title" className="panel-title">
-          Hygiene score
-        </h2>
+        <div className="panel-head">
+          <h2 id="score-title" className="panel-title">
+            Hygiene score
+          </h2>
+          <ExportLinks path="/api/hygiene/scores/export" query={exportQuery} what="hygiene scores" />
+        </div>
         <p className="hygiene-score" data-testid="hygiene-score">
           {report.scores.total.score === null ? '—' : report.scores.total.score.toFixed(1)}
           <span className="muted"> / 100</span>

@@ -3,10 +3,11 @@ import type { InspectionResponse } from '../../api/hygiene.js';
 import { formatMoney } from '../format/format-money.js';
 import { formatDay } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { EmptyState, Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { HygieneSummary } from './hygiene-summary.js';
-import { useHygieneReport, useInspection } from './inspection-queries.js';
+import { hygieneViewQuery, useHygieneReport, useInspection } from './inspection-queries.js';
 
 const changeLabels: Record<keyof InspectionResponse['summary'], string> = {
   new: 'new',
@@ -26,6 +27,7 @@ export function InspectionPage() {
   const view = useView();
   const report = useHygieneReport(view.period, view.asOf);
   const inspection = useInspection(view.period, view.asOf);
+  const exportQuery = hygieneViewQuery(view.period, view.asOf);
   return (
     <div className="page-stack">
       <title>Inspection · Candor</title>
@@ -37,13 +39,28 @@ export function InspectionPage() {
             {view.asOf ? ` (as of ${formatDay(view.asOf)}, from what was known then)` : ''}.
           </p>
         </div>
+        {report.data ? (
+          <div className="page-header-tools">
+            <span className="muted">Hygiene flags</span>
+            <ExportLinks path="/api/hygiene/export" query={exportQuery} what="hygiene flags" />
+          </div>
+        ) : null}
       </header>
       {report.isError ? <Notice tone="error">{describeError(report.error)}</Notice> : null}
-      {report.data ? <HygieneSummary report={report.data} /> : <Spinner label="Scoring the pipeline…" />}
+      {report.data ? (
+        <HygieneSummary report={report.data} exportQuery={exportQuery} />
+      ) : (
+        <Spinner label="Scoring the pipeline…" />
+      )}
       <section className="panel" aria-labelledby="inspection-title">
-        <h2 id="inspection-title" className="panel-title">
-          Deals by risk
-        </h2>
+        <div className="panel-head">
+          <h2 id="inspection-title" className="panel-title">
+            Deals by risk
+          </h2>
+          {inspection.data ? (
+            <ExportLinks path="/api/hygiene/inspection/export" query={exportQuery} what="deals by risk" />
+          ) : null}
+        </div>
         {inspection.isPending ? <Spinner /> : null}
         {inspection.isError ? <Notice tone="error">{describeError(inspection.error)}</Notice> : null}
         {inspection.data ? (

@@ -4,6 +4,11 @@ import { getJson } from '../http/api-client.js';
 
 const endOfDay = (day: string | null) => (day ? `${day}T23:59:59Z` : undefined);
 
+/** The period and moment the page reads hygiene with, for its export links as for its lists. */
+export function hygieneViewQuery(period: string, asOfDay: string | null) {
+  return { period, asOf: endOfDay(asOfDay) };
+}
+
 export function useHygieneReport(period: string, asOfDay: string | null) {
   return useQuery({
     queryKey: ['hygiene', period, asOfDay],

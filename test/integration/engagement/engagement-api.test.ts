@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
 import { verifyLedger } from '../../../src/services/verify-ledger.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useVoiceFixture } from '../insights/voice-fixture.js';
 
@@ -154,6 +155,97 @@ describeEachEngine('executive engagement through the API', (engine) => {
       'Intro',
     ]);
     expect((await fixture.as('ana').get('/api/accounts/a2')).status).toBe(404);
+  });
+
+  it('exports the plan, the meetings reported and an account’s meetings each caller sees', async () => {
+    const plan = await fixture
+      .as('eve')
+      .inject({ method: 'GET', url: '/api/engagement/plan/export?period=2026-Q2' });
+    expect([plan.statusCode, plan.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(plan.headers['content-disposition']).toContain('filename="engagement-plan-2026-Q2.csv"');
+    const [header = [], ...accounts] = readCsvDownload(plan.body);
+    expect(header).toEqual([
+      'period',
+      'account id',
+      'account',
+      'strategic tag',
+      'score (2025-Q2–2026-Q1)',
+      'won (USD)',
+      'open pipeline (USD)',
+      'growth',
+      'sponsor id',
+      'sponsor',
+      'cadence',
+      'reviews due',
+      'scheduled',
+      'held',
+      'status',
+    ]);
+    expect(accounts).toEqual([
+      [
+        '2026-Q2',
+        'a2',
+        'Globex',
+        'yes',
+        '50',
+        '0.00',
+        '2000.00',
+        '0',
+        'u7',
+        'Eve Exec',
+        'quarterly',
+        '2026-04-01',
+        '1',
+        '0',
+        'scheduled',
+      ],
+    ]);
+    const planXlsx = await fixture
+      .as('eve')
+      .inject({ method: 'GET', url: '/api/engagement/plan/export?period=2026-Q2&format=xlsx' });
+    const planSheet = await readXlsxDownload(planXlsx, 'Strategic accounts');
+    const open = planSheet.getRow(2).getCell(7);
+    expect([open.value, open.numFmt]).toEqual([2000, '#,##0.00']);
+    expect(planSheet.getRow(2).getCell(8).numFmt).toBe('0.0%');
+    // Globex is Ben's account: Ana's plan has nothing of it.
+    const anaPlan = await fixture.as('ana').get('/api/engagement/plan/export?period=2026-Q2');
+    expect(readCsvDownload(anaPlan.body as string).some((r) => r[1] === 'a2')).toBe(false);
+
+    const report = await fixture
+      .as('eve')
+      .inject({ method: 'GET', url: '/api/engagement/report/export?period=2026-Q1&format=xlsx' });
+    expect(report.headers['content-disposition']).toContain(
+      'filename="engagement-meetings-2025-Q2-to-2026-Q1.xlsx"',
+    );
+    const meetings = await readXlsxDownload(report, 'Meetings');
+    expect([2, 3].map((n) => [3, 5, 6, 8, 9].map((c) => meetings.getRow(n).getCell(c).value))).toEqual([
+      ['a1', 'Save the renewal', 'd1', new Date('2026-03-31T00:00:00Z'), 'fire-drill'],
+      ['a2', 'Intro', 'd6', new Date('2026-03-05T00:00:00Z'), 'unplanned'],
+    ]);
+    const anaReport = await fixture.as('ana').get('/api/engagement/report/export?period=2026-Q1');
+    expect(readCsvDownload(anaReport.body as string).map((r) => r[4])).toEqual([
+      'meeting',
+      'Save the renewal',
+    ]);
+
+    const account = await fixture.as('ben').inject({ method: 'GET', url: '/api/accounts/a2/export' });
+    expect(account.headers['content-disposition']).toContain('filename="account-a2-meetings.csv"');
+    const [accountHeader = [], ...accountMeetings] = readCsvDownload(account.body);
+    expect(accountHeader.slice(0, 8)).toEqual([
+      'account id',
+      'account',
+      'meeting id',
+      'starts',
+      'minutes',
+      'meeting',
+      'status',
+      'planned',
+    ]);
+    expect(accountMeetings.map((r) => [r[3], r[4], r[5], r[6], r[7], r[11]])).toEqual([
+      ['2026-06-10T15:00:00.000Z', '90', 'Quarterly business review', 'scheduled', 'yes', 'CFO of Globex'],
+      ['2026-02-01T15:00:00.000Z', '60', 'Intro', 'held', 'no', ''],
+    ]);
+    expect((await fixture.as('ana').get('/api/accounts/a2/export')).status).toBe(404);
   });
 
   it('keeps the engagement projections equal to a replay of the ledger', async () => {

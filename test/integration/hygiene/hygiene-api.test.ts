@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { verifyLedger } from '../../../src/services/verify-ledger.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useHygieneServer } from './use-hygiene-server.js';
 
@@ -128,6 +129,105 @@ describeEachEngine('hygiene over the API', (engine) => {
     expect(changes.h6).toEqual([{ kind: 'won', text: 'won' }]);
     expect(changes.h1).toEqual([]);
     expect(body.summary).toMatchObject({ 'amount-up': 1, won: 1, new: 0, slipped: 0 });
+  });
+
+  it('exports the flags, the scores and the inspection each caller sees, as CSV and XLSX', async () => {
+    const cleo = await server.as('cleo');
+    const csv = await cleo.inject({ method: 'GET', url: '/api/hygiene/export?period=2026-Q2' });
+    expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(csv.headers['content-disposition']).toContain(
+      'filename="hygiene-flags-as-of-2026-05-12T00-00-00Z.csv"',
+    );
+    const [header = [], ...flags] = readCsvDownload(csv.body);
+    expect(header).toEqual([
+      'deal id',
+      'deal',
+      'owner id',
+      'owner',
+      'rule',
+      'severity',
+      'evidence',
+      'since',
+      'amount (USD)',
+    ]);
+    expect(flags).toHaveLength(15);
+    expect(flags[1]).toEqual([
+      'h1',
+      'Acme',
+      'u1',
+      'Ana Alvarez',
+      'pushed-repeatedly',
+      'high',
+      'pushed 3 times: 2026-03-31 → 2026-04-30 → 2026-05-31 → 2026-06-30',
+      '2026-05-01T10:00:00.000Z',
+      '1000.00',
+    ]);
+    const ana = await server.as('ana');
+    const own = readCsvDownload((await ana.get('/api/hygiene/export')).body as string);
+    expect([...new Set(own.slice(1).map((r) => r[0]))]).toEqual(['h1', 'h3', 'h5']);
+
+    const scores = await cleo.inject({ method: 'GET', url: '/api/hygiene/scores/export?format=xlsx' });
+    expect(scores.headers['content-disposition']).toContain(
+      'filename="hygiene-scores-as-of-2026-05-12T00-00-00Z.xlsx"',
+    );
+    const sheet = await readXlsxDownload(scores, 'Hygiene scores');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
+      ['all', undefined, undefined, 32.5],
+      ['team', 'east', 'East', 18.8],
+      ['team', 'sales', 'Sales', 32.5],
+      ['team', 'west', 'West', 50],
+      ['owner', 'u1', 'Ana Alvarez', 18.8],
+      ['owner', 'u2', 'Ben Brooks', 50],
+    ]);
+    const openValue = sheet.getRow(2).getCell(9);
+    expect([openValue.value, openValue.numFmt]).toEqual([5700, '#,##0.00']);
+    const anaScores = readCsvDownload((await ana.get('/api/hygiene/scores/export')).body as string);
+    expect(anaScores.slice(1).map((r) => [r[0], r[1], r[5]])).toEqual([
+      ['all', '', '18.8'],
+      ['team', 'east', '18.8'],
+      ['team', 'sales', '18.8'],
+      ['owner', 'u1', '18.8'],
+    ]);
+
+    const inspection = await cleo.inject({
+      method: 'GET',
+      url: '/api/hygiene/inspection/export?period=2026-Q2&format=xlsx',
+    });
+    expect(inspection.headers['content-disposition']).toContain(
+      'filename="inspection-2026-Q2-as-of-2026-05-12T00-00-00Z.xlsx"',
+    );
+    const deals = await readXlsxDownload(inspection, 'Inspection');
+    expect(deals.getRow(1).values).toEqual([
+      undefined,
+      'period',
+      'deal id',
+      'deal',
+      'owner id',
+      'owner',
+      'stage',
+      'forecast category',
+      'closed',
+      'close date',
+      'amount (USD)',
+      'risk',
+      'risk level',
+      'risk summary',
+      'flags',
+      'since last week',
+    ]);
+    expect(deals.getColumn(2).values.slice(2)).toEqual(['h3', 'h4', 'h1', 'h5', 'h2', 'h6']);
+    const hooli = deals.getRow(5);
+    expect([hooli.getCell(9).value, hooli.getCell(10).value, hooli.getCell(15).value]).toEqual([
+      new Date('2026-06-15T00:00:00Z'),
+      1200,
+      'amount 800.00 → 1200.00',
+    ]);
+    const anaInspection = readCsvDownload(
+      (await ana.get('/api/hygiene/inspection/export?period=2026-Q2')).body as string,
+    );
+    expect(anaInspection.slice(1).map((r) => r[1])).toEqual(['h3', 'h1', 'h5']);
+    expect((await cleo.get('/api/hygiene/export?team=nowhere')).status).toBe(404);
   });
 
   it('lets an admin set a rule, recorded in the ledger, and refuses what makes no sense', async () => {

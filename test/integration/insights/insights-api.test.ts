@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { verifyLedger } from '../../../src/services/verify-ledger.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useVoiceFixture } from './voice-fixture.js';
 
@@ -154,6 +155,58 @@ describeEachEngine('voice of the customer through the API', (engine) => {
       '2026-05-01T12:00:00.000Z,feature-request,medium,Globex,,,SSO,Needs SAML sign-in before rollout',
       '',
     ]);
+  });
+
+  it('exports the insights and the lost deals without a reason each caller sees, as CSV and XLSX', async () => {
+    const csv = await fixture.as('cleo').inject({ method: 'GET', url: '/api/insights/export' });
+    expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(csv.headers['content-disposition']).toContain('filename="insights.csv"');
+    const [header = [], ...rows] = readCsvDownload(csv.body);
+    expect(header).toEqual([
+      'insight id',
+      'captured',
+      'type',
+      'severity',
+      'account id',
+      'account',
+      'deal id',
+      'deal',
+      'competitor',
+      'topic',
+      'text',
+      'author id',
+      'author',
+    ]);
+    expect(rows.map((r) => [r[2], r[4], r[5], r[6], r[7], r[9], r[12]]).sort()).toEqual([
+      ['competitor-mention', 'a1', 'Acme Corp', 'd1', 'Acme renewal', '', 'Ana Alvarez'],
+      ['feature-request', 'a2', 'Globex', '', '', 'SSO', 'Ben Brooks'],
+    ]);
+    // Ana sees her own deal's account only; a file of one account names it.
+    const ana = readCsvDownload((await fixture.as('ana').get('/api/insights/export')).body as string);
+    expect(ana.slice(1).map((r) => r[10])).toEqual(['Rival offered a three-year price lock']);
+    const globex = await fixture
+      .as('cleo')
+      .inject({ method: 'GET', url: '/api/insights/export?accountId=a2&format=xlsx' });
+    expect(globex.headers['content-disposition']).toContain('filename="insights-account-a2.xlsx"');
+    const sheet = await readXlsxDownload(globex, 'Insights');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toEqual(new Date('2026-05-01T12:00:00.000Z'));
+
+    const lost = await fixture
+      .as('cleo')
+      .inject({ method: 'GET', url: '/api/insights/missing-loss-reasons/export?format=xlsx' });
+    expect(lost.headers['content-disposition']).toContain('filename="lost-deals-without-loss-reason.xlsx"');
+    const lostSheet = await readXlsxDownload(lost, 'No loss reason');
+    expect(lostSheet.getRow(1).values).toEqual([undefined, 'deal id', 'deal', 'close date', 'owner id']);
+    expect(lostSheet.getRow(2).values).toEqual([
+      undefined,
+      'd6',
+      'Globex pilot',
+      new Date('2026-03-05T00:00:00Z'),
+      'u2',
+    ]);
+    const anaLost = await fixture.as('ana').get('/api/insights/missing-loss-reasons/export');
+    expect(readCsvDownload(anaLost.body as string)).toEqual([['deal id', 'deal', 'close date', 'owner id']]);
   });
 
   it('keeps every new projection equal to a replay of the ledger', async () => {
