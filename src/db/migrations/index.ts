@@ -14,6 +14,7 @@ import * as indexOnlyPipelineReads from './0013-index-only-pipeline-reads.js';
 import * as hygieneDealHistory from './0014-hygiene-deal-history.js';
 import * as callScores from './0016-call-scores.js';
 import * as forecastScores from './0017-forecast-scores.js';
+import * as stageStaysByStage from './0018-stage-stays-by-stage.js';
 
 /** Every migration, in order. Listed by hand so bundling and both engines see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-hygiene-deal-history': hygieneDealHistory,
   '0016-call-scores': callScores,
   '0017-forecast-scores': forecastScores,
+  '0018-stage-stays-by-stage': stageStaysByStage,
 };
