@@ -43,6 +43,8 @@ describe.skipIf(chromiumPath === null)(
       expect(await account.innerText()).toContain(`The ${period} pipeline went from`);
       await page.locator('.bridge-chart canvas').first().waitFor();
       await screenshot(page, 'bridge-page');
+      const csv = page.getByRole('link', { name: 'Export the deal movements behind the steps as CSV' });
+      expect(await csv.getAttribute('href')).toBe(`/api/bridge/export?period=${period}&format=csv`);
       // The first figure of the account is the pipeline open at the start: its deals open below.
       await account.locator('.figure-link').first().click();
       const deals = page.getByTestId('bridge-deals');

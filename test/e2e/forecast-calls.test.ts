@@ -114,6 +114,9 @@ describe.skipIf(chromiumPath === null)(
         .poll(() => page.getByTestId('missing-calls').textContent())
         .not.toContain(server.nameOf('rep'));
       await screenshot(page, 'forecast-manager-grid-1280');
+      expect(
+        await page.getByRole('link', { name: 'Export the call grid as CSV' }).getAttribute('href'),
+      ).toMatch(/^\/api\/calls\/grid\/export\?period=.+&format=csv$/);
       await row.getByRole('button', { name: /^History of / }).click();
       await expect
         .poll(() =>
@@ -137,6 +140,9 @@ describe.skipIf(chromiumPath === null)(
         .toBe(true);
       await page.locator('.call-history-chart canvas').first().waitFor();
       await screenshot(page, 'accuracy-manager-1280');
+      expect(
+        await page.getByRole('link', { name: 'Export the track records as XLSX' }).getAttribute('href'),
+      ).toBe('/api/calls/track-records/export?format=xlsx');
       // The manager's team: its call (the manager's) beside the sum of its members' calls.
       const teams = page.getByTestId('team-records');
       await teams.waitFor();
@@ -168,6 +174,11 @@ describe.skipIf(chromiumPath === null)(
       expect(cells.slice(1, 5).every((c) => /^[−+]?\d+(\.\d)? %$/.test(c))).toBe(true);
       expect(cells[5]).toMatch(/^0\.\d{3}$/);
       expect(await summary.getByTestId('backtest-stage-weighted').isVisible()).toBe(true);
+      expect(
+        await page
+          .getByRole('link', { name: 'Export the backtest, week by week as CSV' })
+          .getAttribute('href'),
+      ).toBe('/api/backtest/export?format=csv');
       const chart = page.getByRole('img', { name: /^Calibration of win probabilities/ });
       await chart.scrollIntoViewIfNeeded();
       await page.locator('.call-history-chart canvas').last().waitFor();

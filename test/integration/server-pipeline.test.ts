@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { createCliDatabase } from '../helpers/cli-database.js';
+import { readCsvDownload, readXlsxDownload } from '../helpers/read-download.js';
 import { runCli } from '../helpers/run-cli.js';
 import { describeEachEngine } from '../helpers/test-database.js';
 import { signInNewViewer } from '../helpers/sign-in.js';
@@ -92,6 +93,55 @@ describeEachEngine('GET /api/pipeline', (engine) => {
     expect(status).toBe(400);
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0].where).toBe('period');
+  });
+
+  it('exports the totals by category each caller sees, as CSV and XLSX', async () => {
+    const csv = await get('/api/pipeline/export?period=2026-Q1&asOf=2026-02-20T00:00:00Z');
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = readCsvDownload(String(csv.body));
+    expect(header).toEqual([
+      'period',
+      'as of',
+      'close from',
+      'close to',
+      'forecast category',
+      'deals',
+      'amount (USD)',
+    ]);
+    expect(rows.map((r) => r.slice(4))).toEqual([
+      ['Pipeline', '2', '550.50'],
+      ['Best Case', '1', '550.00'],
+      ['Commit', '1', '1200.00'],
+      ['Closed', '0', '0.00'],
+      ['Omitted', '0', '0.00'],
+    ]);
+    expect(rows[0]?.slice(0, 4)).toEqual(['2026-Q1', '2026-02-20T00:00:00.000Z', '2026-01-01', '2026-03-31']);
+
+    // Ana, a rep, sees her own deals only: d1 in Commit and the won d3; the file is named by the clock.
+    const ana = await server.as('ana');
+    const own = await ana.inject({ method: 'GET', url: '/api/pipeline/export?period=2026-Q1&format=xlsx' });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-disposition']).toContain(
+      'filename="pipeline-2026-Q1-as-of-2026-05-01T12-00-00Z.xlsx"',
+    );
+    const sheet = await readXlsxDownload(own, 'Pipeline');
+    expect(sheet.rowCount).toBe(6);
+    const amounts = [2, 3, 4, 5, 6].map((n) => [
+      sheet.getRow(n).getCell(5).value,
+      sheet.getRow(n).getCell(6).value,
+      sheet.getRow(n).getCell(7).value,
+    ]);
+    expect(amounts).toEqual([
+      ['Pipeline', 0, 0],
+      ['Best Case', 0, 0],
+      ['Commit', 1, 1500],
+      ['Closed', 1, 250.5],
+      ['Omitted', 0, 0],
+    ]);
+    expect(sheet.getRow(5).getCell(7).numFmt).toBe('#,##0.00');
+    expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2026-01-01T00:00:00Z'));
+
+    expect((await get('/api/pipeline/export?period=2026-Q5')).status).toBe(400);
   });
 
   it('refuses a week the fiscal year does not have, from the calendar itself', async () => {

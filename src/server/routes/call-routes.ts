@@ -13,8 +13,12 @@ import {
   trackRecordQuerySchema,
   trackRecordsSchema,
 } from '../../api/calls.js';
+import { withExportFormat } from '../../api/exports.js';
 import { changeCallPolicy, getCallPolicy } from '../../services/calls/change-call-policy.js';
+import { exportCallGrid } from '../../services/calls/export-call-grid.js';
 import { exportCalls } from '../../services/calls/export-calls.js';
+import { exportMissingCalls } from '../../services/calls/export-missing-calls.js';
+import { exportTrackRecords } from '../../services/calls/export-track-records.js';
 import { getCallGrid } from '../../services/calls/get-call-grid.js';
 import { getCallHistory } from '../../services/calls/get-call-history.js';
 import { getTrackRecords } from '../../services/calls/get-track-records.js';
@@ -73,6 +77,30 @@ export function registerCallRoutes(app: ZodApp, deps: AppDeps): void {
         readScope: request.scope,
         now: deps.clock(),
       }),
+  );
+
+  app.get(
+    '/calls/grid/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The call grid GET /api/calls/grid answers for the same query, as a CSV or XLSX file',
+        tags: ['calls', 'exports'],
+        querystring: withExportFormat(callGridQuerySchema),
+        response: problemResponses(400, 401, 403, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportCallGrid(deps.db, {
+        period: request.query.period,
+        teamId: request.query.team,
+        userId: requirePrincipal(request).userId,
+        readScope: request.scope,
+        now: deps.clock(),
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 
   app.get(
@@ -137,6 +165,29 @@ export function registerCallRoutes(app: ZodApp, deps: AppDeps): void {
   );
 
   app.get(
+    '/calls/reminders/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'Who has not called for the week open now (GET /api/calls/reminders for the same period), as a CSV or XLSX file',
+        tags: ['calls', 'exports'],
+        querystring: withExportFormat(periodQuerySchema),
+        response: problemResponses(400, 401, 403, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportMissingCalls(deps.db, {
+        period: request.query.period,
+        readScope: request.scope,
+        now: deps.clock(),
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
+  );
+
+  app.get(
     '/calls/track-records',
     {
       config: { access: 'read' },
@@ -153,6 +204,29 @@ export function registerCallRoutes(app: ZodApp, deps: AppDeps): void {
         now: deps.clock(),
         periods: request.query.periods?.split(','),
       }),
+  );
+
+  app.get(
+    '/calls/track-records/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The track records GET /api/calls/track-records answers for the same periods (Candor, people, teams), as a CSV or XLSX file',
+        tags: ['calls', 'exports'],
+        querystring: withExportFormat(trackRecordQuerySchema),
+        response: problemResponses(400, 401, 403, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportTrackRecords(deps.db, {
+        readScope: request.scope,
+        now: deps.clock(),
+        periods: request.query.periods?.split(','),
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 
   app.get(

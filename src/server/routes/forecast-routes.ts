@@ -1,10 +1,14 @@
 import { backtestQuerySchema, backtestReportSchema } from '../../api/backtest.js';
+import { withExportFormat } from '../../api/exports.js';
 import { forecastQuerySchema, forecastReportSchema } from '../../api/forecast.js';
+import { exportBacktest } from '../../services/forecast/export-backtest.js';
+import { exportForecast } from '../../services/forecast/export-forecast.js';
 import { createBacktestCache, getBacktest } from '../../services/forecast/get-backtest.js';
 import { getForecast } from '../../services/forecast/get-forecast.js';
 import { recordForecast } from '../../services/forecast/record-forecast.js';
 import type { AppDeps } from '../app-deps.js';
 import { problemResponses } from './problem-responses.js';
+import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 export function registerForecastRoutes(app: ZodApp, deps: AppDeps): void {
@@ -38,6 +42,34 @@ export function registerForecastRoutes(app: ZodApp, deps: AppDeps): void {
     },
   );
 
+  app.get(
+    '/forecast/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The forecast GET /api/forecast answers for the same query (its parts, and its deals with deals=true), as a CSV or XLSX file; nothing is stored',
+        tags: ['forecast', 'exports'],
+        querystring: withExportFormat(forecastQuerySchema),
+        response: problemResponses(400, 401, 403, 404, 500),
+      },
+    },
+    async (request, reply) => {
+      const { period, asOf, team, owner, deals, format } = request.query;
+      const download = await exportForecast(deps.db, {
+        period,
+        asOf: asOf ?? null,
+        scope: request.scope,
+        teamId: team,
+        ownerId: owner,
+        clock: deps.clock,
+        includeDeals: deals === 'true',
+        format,
+      });
+      return sendDownload(reply, download);
+    },
+  );
+
   // Kept per app: a backtest takes seconds, and its result holds until the ledger grows.
   const backtests = createBacktestCache();
   app.get(
@@ -64,5 +96,32 @@ export function registerForecastRoutes(app: ZodApp, deps: AppDeps): void {
         clock: deps.clock,
         cache: backtests,
       }),
+  );
+
+  app.get(
+    '/backtest/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary:
+          'The rows of the backtest GET /api/backtest answers for the same range (each method, quarter and week), as a CSV or XLSX file',
+        description:
+          'Executives, viewers and admins only, like GET /api/backtest, whose kept results it shares.',
+        tags: ['forecast', 'exports'],
+        querystring: withExportFormat(backtestQuerySchema),
+        response: problemResponses(400, 401, 403, 500),
+      },
+    },
+    async (request, reply) => {
+      const download = await exportBacktest(deps.db, {
+        from: request.query.from,
+        to: request.query.to,
+        scope: request.scope,
+        clock: deps.clock,
+        cache: backtests,
+        format: request.query.format,
+      });
+      return sendDownload(reply, download);
+    },
   );
 }

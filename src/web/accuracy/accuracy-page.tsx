@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TrackRecordsResponse } from '../../api/calls.js';
 import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { EmptyState, Notice, Spinner } from '../ui/notice.js';
 import { formatShare } from '../forecast/signed-money.js';
 import type { AccuracyLine } from './accuracy-chart.js';
@@ -75,6 +76,7 @@ export function AccuracyPage() {
               Bias is shrunk toward the team's until four quarters exist: w = min(n, 4) / 4, bias = w·own + (1
               − w)·team
             </span>
+            <ExportLinks path="/api/calls/track-records/export" query={{}} what="the track records" />
           </div>
           <TrackRecordTable
             candor={data.candorForecast}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { BacktestMethodName, BacktestResponse } from '../../api/backtest.js';
 import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import type { CalibrationSeries } from './calibration-chart.js';
 import { useBacktest } from './accuracy-queries.js';
@@ -38,6 +39,9 @@ export function BacktestPanel() {
               ? `Every week of ${data.periods.map((p) => p.period).join(', ')} replayed from the ledger as it stood then · ${data.methodVersion}`
               : 'Replaying the last four completed quarters week by week'}
           </span>
+          {data ? (
+            <ExportLinks path="/api/backtest/export" query={{}} what="the backtest, week by week" />
+          ) : null}
         </div>
         {!asked ? (
           <div className="button-row">

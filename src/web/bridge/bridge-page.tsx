@@ -3,6 +3,7 @@ import { formatDay } from '../format/format-time.js';
 import { formatMoney } from '../format/format-money.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { BridgeAccount } from './bridge-account.js';
@@ -163,7 +164,14 @@ export function BridgePage() {
             <BridgeDeals report={report} selection={selection} onClose={() => setSelection(null)} />
           ) : null}
           <section className="panel" aria-label="Steps">
-            <h2 className="panel-title">Steps</h2>
+            <div className="panel-head">
+              <h2 className="panel-title">Steps</h2>
+              <ExportLinks
+                path="/api/bridge/export"
+                query={{ period: view.period, group, call }}
+                what="the deal movements behind the steps"
+              />
+            </div>
             <BridgeSteps report={report} onSelect={setSelection} />
           </section>
           {report.call ? (

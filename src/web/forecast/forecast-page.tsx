@@ -1,6 +1,8 @@
 import { useSearchParams } from 'react-router';
+import type { CallGridResponse } from '../../api/calls.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { CallForm } from './call-form.js';
@@ -82,6 +84,11 @@ export function ForecastPage() {
               {data.previousDueAt ? formatInstant(data.previousDueAt) : 'the previous due time (none yet)'} ·
               a call more than {formatShare(data.policy.reasonShare01)} from its roll-up needs a reason
             </span>
+            <ExportLinks
+              path="/api/calls/grid/export"
+              query={{ period: view.period, team }}
+              what="the call grid"
+            />
           </div>
           <CallGrid
             grid={data}
@@ -89,10 +96,32 @@ export function ForecastPage() {
             onSelect={(userId) => set('person', userId)}
             onOpenTeam={(teamId) => set('team', teamId)}
           />
+          <CandorForecastExport grid={data} />
         </section>
       ) : null}
       {data ? <CallForm key={data.period} grid={data} /> : null}
       <CallHistoryPanel period={view.period} userId={person ?? session.user.id} />
     </div>
+  );
+}
+
+/**
+ * Candor's forecast of the grid's first row (the team, or a rep's own number) with the deals behind
+ * it, as files: the figures of the grid's Candor column, explained deal by deal.
+ */
+function CandorForecastExport({ grid }: { grid: CallGridResponse }) {
+  const first = grid.rows[0];
+  if (!first) return null;
+  const subject = first.kind === 'member' ? { owner: first.userId } : { team: first.teamId };
+  const label = first.kind === 'member' ? first.name : (first.teamName ?? first.name);
+  return (
+    <p className="muted">
+      Candor&apos;s forecast of {label}, with the deals behind it:{' '}
+      <ExportLinks
+        path="/api/forecast/export"
+        query={{ period: grid.period, ...subject, deals: 'true' }}
+        what={`Candor's forecast of ${label}`}
+      />
+    </p>
   );
 }

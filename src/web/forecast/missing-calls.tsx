@@ -1,5 +1,6 @@
 import type { MissingCallsResponse } from '../../api/calls.js';
 import { formatInstant } from '../format/format-time.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice } from '../ui/notice.js';
 
 /** Who has not yet called this week, and when the call is due. */
@@ -25,7 +26,12 @@ export function MissingCalls({ reminders }: { reminders: MissingCallsResponse })
               `${m.name}${m.teamName ? ` (${m.teamName})` : ''}${m.lastCallWeek ? `, last called week ${m.lastCallWeek}` : ''}`,
           )
           .join('; ')}
-      </span>
+      </span>{' '}
+      <ExportLinks
+        path="/api/calls/reminders/export"
+        query={{ period: reminders.period }}
+        what="who has not called"
+      />
     </Notice>
   );
 }

@@ -3,6 +3,7 @@ import { DealsTable } from '../deals/deals-table.js';
 import { formatDay } from '../format/format-time.js';
 import { describeError } from '../http/api-error.js';
 import { useSession } from '../session/session-context.js';
+import { ExportLinks } from '../ui/export-links.js';
 import { Notice, Spinner } from '../ui/notice.js';
 import { useView } from '../view/use-view.js';
 import { CategoryCards } from './category-cards.js';
@@ -35,6 +36,15 @@ export function PipelinePage() {
             {report ? ` · amounts in ${report.currency}` : ''}
           </p>
         </div>
+        {report ? (
+          <div className="page-header-tools">
+            <ExportLinks
+              path="/api/pipeline/export"
+              query={{ period: view.period, asOf: view.asOf }}
+              what="the totals by forecast category"
+            />
+          </div>
+        ) : null}
       </header>
       {pipeline.isError ? <Notice tone="error">{describeError(pipeline.error)}</Notice> : null}
       {pipeline.isPending ? <Spinner label="Adding up the pipeline…" /> : null}

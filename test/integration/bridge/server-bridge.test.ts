@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { BridgeResponse } from '../../../src/api/bridge.js';
+import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
 import { describeEachEngine } from '../../helpers/test-database.js';
 import { useServerWithHistory } from '../server-history.js';
 
@@ -109,6 +110,71 @@ describeEachEngine('GET /api/bridge', (engine) => {
     expect(body.account.text).toContain(
       'We missed the call of USD 2,000 by USD 1,750: USD 251 closed in 2026-Q1, 13% of the call.',
     );
+  });
+
+  it('exports one row per deal movement within the caller’s scope, as CSV and XLSX', async () => {
+    const window = 'period=2026-Q1&from=2026-01-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+    const csv = await server.get(`/api/bridge/export?${window}&call=2000&group=team`);
+    expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header = [], ...rows] = readCsvDownload(String(csv.body));
+    expect(header).toEqual([
+      'period',
+      'from',
+      'to',
+      'step',
+      'step label',
+      'step amount (USD)',
+      'deal id',
+      'deal',
+      'owner',
+      'team',
+      'segment',
+      'amount (USD)',
+      'change',
+      'at',
+    ]);
+    // The steps' deals as GET /api/bridge lists them: a call or a grouping leaves them as they are.
+    expect(rows.map((r) => [r[3], r[6], r[11]])).toEqual([
+      ['created', 'd1', '1000.00'],
+      ['created', 'd2', '550.00'],
+      ['created', 'd5', '300.00'],
+      ['created', 'd3', '250.50'],
+      ['increased', 'd1', '300.00'],
+      ['increased', 'd1', '200.00'],
+      ['lost', 'd5', '-300.00'],
+      ['category', 'd1', '1000.00'],
+      ['won', 'd3', '250.50'],
+    ]);
+    expect(rows[0]?.slice(0, 3)).toEqual(['2026-Q1', '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    expect(rows[0]?.slice(4, 10)).toEqual([
+      'Newly created',
+      '2100.50',
+      'd1',
+      'Acme renewal',
+      'Ana Alvarez',
+      'East',
+    ]);
+
+    // Ana, a rep, gets her own deals' movements only.
+    const ana = await server.as('ana');
+    const own = await ana.inject({ method: 'GET', url: `/api/bridge/export?${window}&format=xlsx` });
+    expect(own.headers['content-disposition']).toContain(
+      'filename="bridge-2026-Q1-2026-01-01T00-00-00Z-to-2026-04-01T00-00-00Z.xlsx"',
+    );
+    const sheet = await readXlsxDownload(own, 'Bridge');
+    const ids = [];
+    for (let n = 2; n <= sheet.rowCount; n += 1) ids.push(sheet.getRow(n).getCell(7).value);
+    expect(ids).toEqual(['d1', 'd3', 'd1', 'd1', 'd1', 'd3']);
+    // Cleo's lost Hooli deal is not hers to see.
+    expect(String((await ana.get(`/api/bridge/export?${window}`)).body)).not.toContain('Hooli');
+    expect([sheet.getRow(2).getCell(12).value, sheet.getRow(2).getCell(12).numFmt]).toEqual([
+      1000,
+      '#,##0.00',
+    ]);
+    expect(sheet.getRow(2).getCell(14).value).toBeInstanceOf(Date);
+
+    const backwards = await server.get('/api/bridge/export?period=2026-Q1&from=2026-03-01&to=2026-02-01');
+    expect(backwards.status).toBe(400);
   });
 
   it('refuses a window that ends before it starts, as a problem', async () => {
