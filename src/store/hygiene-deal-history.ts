@@ -88,6 +88,40 @@ export function parsePushes(text: string | null, intern: (text: string) => strin
   if (text === null) return [];
   return text.split(',').map((part) => {
     // `YYYY-MM-DD>YYYY-MM-DD>instant`: the days have a fixed length.
-    return { from: intern(part.slice(0, 10)), to: intern(part.slice(11, 21)), at: new Date(part.slice(22)) };
+    return { from: intern(part.slice(0, 10)), to: intern(part.slice(11, 21)), at: parseIsoInstant(part, 22) };
   });
+}
+
+/**
+ * The instant `toISOString` wrote at `start` of `text` (`YYYY-MM-DDTHH:mm:ss.sssZ`), read by its
+ * fixed positions: parsing the text with `new Date` was most of the cost of reading 600,000
+ * pushes. Anything else goes to `new Date`.
+ */
+export function parseIsoInstant(text: string, start = 0): Date {
+  if (text.length - start !== 24 || text.charCodeAt(start + 23) !== 90 /* Z */)
+    return new Date(text.slice(start));
+  const year = digitsAt(text, start, 4);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (!(year >= 100)) return new Date(text.slice(start));
+  const ms = Date.UTC(
+    year,
+    digitsAt(text, start + 5, 2) - 1,
+    digitsAt(text, start + 8, 2),
+    digitsAt(text, start + 11, 2),
+    digitsAt(text, start + 14, 2),
+    digitsAt(text, start + 17, 2),
+    digitsAt(text, start + 20, 3),
+  );
+  return Number.isNaN(ms) ? new Date(text.slice(start)) : new Date(ms);
+}
+
+/** The number written by `length` decimal digits at `from`; NaN when any is not a digit. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }

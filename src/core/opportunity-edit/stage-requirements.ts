@@ -49,6 +49,20 @@ function isPresent(value: unknown): boolean {
  * a key already written as words (`Decision maker`) stays as it is.
  */
 export function requirementLabel(key: string): string {
+  // A stage has a handful of keys and the hygiene rules ask for them once per deal: remembered.
+  let label = labels.get(key);
+  if (label === undefined) {
+    if (labels.size >= labelsLimit) labels.clear();
+    label = labelOf(key);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+const labels = new Map<string, string>();
+const labelsLimit = 1_000;
+
+function labelOf(key: string): string {
   if (key === 'amountMinor') return 'Amount';
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
