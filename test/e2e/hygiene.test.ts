@@ -92,6 +92,13 @@ describe.skipIf(chromiumPath === null)(
       const score = await page.getByTestId('hygiene-score').textContent();
       expect(score).toMatch(/^\d+\.\d \/ 100$/);
       expect(await page.getByTestId('inspection-table').locator('tbody tr').count()).toBeGreaterThan(0);
+      const csv = page.getByRole('link', { name: 'Export deals by risk as CSV' });
+      expect(await csv.getAttribute('href')).toMatch(
+        /^\/api\/hygiene\/inspection\/export\?period=.+&format=csv$/,
+      );
+      expect(
+        await page.getByRole('link', { name: 'Export hygiene flags as XLSX' }).getAttribute('href'),
+      ).toMatch(/^\/api\/hygiene\/export\?/);
       await screenshot(page, 'hygiene-inspection-1280');
       expect(watch.unexpected([signedOutProbe])).toEqual([]);
     });

@@ -139,6 +139,9 @@ describe.skipIf(chromiumPath === null)(
       expect(plan.accounts.length).toBeGreaterThan(0);
       const table = page.getByRole('region', { name: /^Strategic accounts/ });
       expect(await table.locator('tbody tr').count()).toBe(plan.accounts.length);
+      expect(
+        await table.getByRole('link', { name: 'Export the strategic accounts as CSV' }).getAttribute('href'),
+      ).toBe(`/api/engagement/plan/export?period=${period}&format=csv`);
       await page.getByRole('region', { name: /^Planned against fire drills/ }).waitFor();
       await screenshot(page, 'engagement-page-1280');
       const sponsor = plan.accounts.find((a) => a.sponsorId)?.sponsorId ?? '';
@@ -152,6 +155,12 @@ describe.skipIf(chromiumPath === null)(
       await table.getByRole('link', { name: first?.name ?? '' }).click();
       await page.getByRole('heading', { level: 1, name: first?.name ?? '' }).waitFor();
       await page.getByRole('region', { name: 'Meetings' }).waitFor();
+      expect(
+        await page
+          .getByRole('region', { name: 'Meetings' })
+          .getByRole('link', { name: "Export the account's meetings as XLSX" })
+          .getAttribute('href'),
+      ).toBe(`/api/accounts/${encodeURIComponent(first?.accountId ?? '')}/export?format=xlsx`);
       await screenshot(page, 'account-page-1280');
       expect(watch.errors).toEqual([]);
     });
