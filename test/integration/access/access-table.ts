@@ -84,7 +84,17 @@ export const accessTable: AccessRow[] = [
   },
   { route: 'GET /api/ledger/head', request: get('/api/ledger/head'), expect: everyoneSignedIn },
   { route: 'GET /api/pipeline', request: get('/api/pipeline?period=2026-Q1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/pipeline/export',
+    request: get('/api/pipeline/export?period=2026-Q1&format=xlsx'),
+    expect: everyoneSignedIn,
+  },
   { route: 'GET /api/bridge', request: get('/api/bridge?period=2026-Q1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/bridge/export',
+    request: get('/api/bridge/export?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
   { route: 'GET /api/boardpack', request: get('/api/boardpack?period=2026-Q1'), expect: everyoneSignedIn },
   // Candor's forecast: everyone who reads gets it for their own scope; a person outside it is refused.
   {
@@ -98,10 +108,26 @@ export const accessTable: AccessRow[] = [
     request: get('/api/forecast?period=2027-Q1&asOf=2026-01-10T00:00:00Z&owner=u2'),
     expect: [401, 403, 200, 200, 200, 200],
   },
+  {
+    route: 'GET /api/forecast/export',
+    request: get('/api/forecast/export?period=2027-Q1&asOf=2026-01-10T00:00:00Z&deals=true&format=xlsx'),
+    expect: everyoneSignedIn,
+  },
+  {
+    // Ben's deals: outside the rep's scope, inside everyone else's.
+    route: 'GET /api/forecast/export',
+    request: get('/api/forecast/export?period=2027-Q1&asOf=2026-01-10T00:00:00Z&owner=u2'),
+    expect: [401, 403, 200, 200, 200, 200],
+  },
   // The backtest scores the whole organisation: only those who read everything see it.
   {
     route: 'GET /api/backtest',
     request: get('/api/backtest?from=2025-10-01&to=2025-12-31'),
+    expect: [401, 403, 403, 200, 200, 200],
+  },
+  {
+    route: 'GET /api/backtest/export',
+    request: get('/api/backtest/export?from=2025-10-01&to=2025-12-31'),
     expect: [401, 403, 403, 200, 200, 200],
   },
   {
@@ -131,6 +157,15 @@ export const accessTable: AccessRow[] = [
     outside: [401, 404, 404, 200, 200, 200],
   }),
   ...dealRows(
+    'GET /api/opportunities/:id/timeline/export',
+    (deal) => get(`/api/opportunities/${deal}/timeline/export?format=xlsx`)(),
+    {
+      own: [401, 200, 200, 200, 200, 200],
+      subtree: [401, 404, 200, 200, 200, 200],
+      outside: [401, 404, 404, 200, 200, 200],
+    },
+  ),
+  ...dealRows(
     'PATCH /api/opportunities/:id',
     (deal, role) => ({
       method: 'PATCH',
@@ -154,6 +189,11 @@ export const accessTable: AccessRow[] = [
     expect: adminOnly(202),
   },
   { route: 'GET /api/imports', request: get('/api/imports'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/imports/export',
+    request: get('/api/imports/export?format=xlsx'),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/imports/:id', request: get('/api/imports/access-job'), expect: adminOnly(200) },
   {
     route: 'GET /api/imports/:id/rejects.:format',
@@ -177,6 +217,11 @@ export const accessTable: AccessRow[] = [
     expect: adminOnly(200),
   },
   {
+    route: 'GET /api/ledger/verifications/export',
+    request: get('/api/ledger/verifications/export?format=csv'),
+    expect: adminOnly(200),
+  },
+  {
     // Only the admin reaches the handler, which has no job of this id.
     route: 'GET /api/ledger/verifications/:id',
     request: get('/api/ledger/verifications/no-such-job'),
@@ -184,6 +229,11 @@ export const accessTable: AccessRow[] = [
   },
   // Administration, aimed at Oscar and the Partners team so the other people's access stays put.
   { route: 'GET /api/admin/users', request: get('/api/admin/users'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/admin/users/export',
+    request: get('/api/admin/users/export?format=xlsx'),
+    expect: adminOnly(200),
+  },
   {
     route: 'POST /api/admin/users',
     request: send('POST', '/api/admin/users', { name: 'New Person', email: 'new.person@server.test' }),
@@ -210,6 +260,7 @@ export const accessTable: AccessRow[] = [
     expect: adminOnly(200),
   },
   { route: 'GET /api/admin/teams', request: get('/api/admin/teams'), expect: adminOnly(200) },
+  { route: 'GET /api/admin/teams/export', request: get('/api/admin/teams/export'), expect: adminOnly(200) },
   {
     route: 'POST /api/admin/teams',
     request: send('POST', '/api/admin/teams', { name: 'Channel', parentId: 'partners' }),
@@ -221,6 +272,7 @@ export const accessTable: AccessRow[] = [
     expect: adminOnly(200),
   },
   { route: 'GET /api/admin/stages', request: get('/api/admin/stages'), expect: adminOnly(200) },
+  { route: 'GET /api/admin/stages/export', request: get('/api/admin/stages/export'), expect: adminOnly(200) },
   {
     route: 'POST /api/admin/stages',
     request: send('POST', '/api/admin/stages', {
@@ -249,6 +301,11 @@ export const accessTable: AccessRow[] = [
   },
   { route: 'GET /api/calls/grid', request: get('/api/calls/grid?period=2026-Q2'), expect: everyoneSignedIn },
   {
+    route: 'GET /api/calls/grid/export',
+    request: get('/api/calls/grid/export?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
     route: 'GET /api/calls/history',
     request: get('/api/calls/history?period=2026-Q2'),
     expect: everyoneSignedIn,
@@ -270,8 +327,18 @@ export const accessTable: AccessRow[] = [
     expect: everyoneSignedIn,
   },
   {
+    route: 'GET /api/calls/reminders/export',
+    request: get('/api/calls/reminders/export?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
     route: 'GET /api/calls/track-records',
     request: get('/api/calls/track-records'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/calls/track-records/export',
+    request: get('/api/calls/track-records/export?format=xlsx'),
     expect: everyoneSignedIn,
   },
   { route: 'GET /api/calls/policy', request: get('/api/calls/policy'), expect: everyoneSignedIn },
@@ -282,6 +349,11 @@ export const accessTable: AccessRow[] = [
   },
   // Quotas, targets and scorecards: everyone signed in reads (cut to their scope); admins set.
   { route: 'GET /api/quotas', request: get('/api/quotas?period=2026-Q1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/quotas/export',
+    request: get('/api/quotas/export?period=2026-Q1&format=xlsx'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'PUT /api/quotas',
     request: () => ({
@@ -297,6 +369,7 @@ export const accessTable: AccessRow[] = [
     expect: adminOnly(200),
   },
   { route: 'GET /api/targets', request: get('/api/targets'), expect: everyoneSignedIn },
+  { route: 'GET /api/targets/export', request: get('/api/targets/export'), expect: everyoneSignedIn },
   {
     route: 'PUT /api/targets',
     request: () => ({
@@ -319,6 +392,11 @@ export const accessTable: AccessRow[] = [
   },
   { route: 'GET /api/admin/currencies', request: get('/api/admin/currencies'), expect: adminOnly(200) },
   {
+    route: 'GET /api/admin/currencies/export',
+    request: get('/api/admin/currencies/export?format=csv'),
+    expect: adminOnly(200),
+  },
+  {
     route: 'POST /api/admin/currencies',
     request: send('POST', '/api/admin/currencies', { code: 'GBP', decimals: 2 }),
     expect: adminOnly(201),
@@ -326,6 +404,11 @@ export const accessTable: AccessRow[] = [
   // Voice of the customer and executive engagement: reads are scoped, writes need a front-line role
   // (forecast), programme settings an admin. d1 is Ana's deal at Acme Corp (a1).
   { route: 'GET /api/insights', request: get('/api/insights?accountId=a1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/insights/export',
+    request: get('/api/insights/export?accountId=a1'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'POST /api/insights',
     request: send('POST', '/api/insights', { opportunityId: 'd1', type: 'feature-request', text: 'SSO' }),
@@ -339,6 +422,11 @@ export const accessTable: AccessRow[] = [
   {
     route: 'GET /api/insights/missing-loss-reasons',
     request: get('/api/insights/missing-loss-reasons'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/insights/missing-loss-reasons/export',
+    request: get('/api/insights/missing-loss-reasons/export?format=csv'),
     expect: everyoneSignedIn,
   },
   {
@@ -372,8 +460,18 @@ export const accessTable: AccessRow[] = [
     expect: everyoneSignedIn,
   },
   {
+    route: 'GET /api/engagement/plan/export',
+    request: get('/api/engagement/plan/export?period=2026-Q2&format=xlsx'),
+    expect: everyoneSignedIn,
+  },
+  {
     route: 'GET /api/engagement/report',
     request: get('/api/engagement/report?period=2026-Q2'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/engagement/report/export',
+    request: get('/api/engagement/report/export?period=2026-Q2'),
     expect: everyoneSignedIn,
   },
   {
@@ -389,6 +487,11 @@ export const accessTable: AccessRow[] = [
   { route: 'GET /api/accounts', request: get('/api/accounts?search=a'), expect: everyoneSignedIn },
   { route: 'GET /api/activities', request: get('/api/activities?ids=x1'), expect: everyoneSignedIn },
   { route: 'GET /api/accounts/:id', request: get('/api/accounts/a1'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/accounts/:id/export',
+    request: get('/api/accounts/a1/export?format=xlsx'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'PATCH /api/engagement/accounts/:id',
     request: send('PATCH', '/api/engagement/accounts/a1', { strategicTag: true, sponsorId: 'u7' }),
@@ -411,9 +514,20 @@ export const accessTable: AccessRow[] = [
   },
   // Pipeline hygiene: flags and scores within the caller's scope; one deal's inspection like its page.
   { route: 'GET /api/hygiene', request: get('/api/hygiene?trendWeeks=0'), expect: everyoneSignedIn },
+  { route: 'GET /api/hygiene/export', request: get('/api/hygiene/export'), expect: everyoneSignedIn },
+  {
+    route: 'GET /api/hygiene/scores/export',
+    request: get('/api/hygiene/scores/export?format=xlsx'),
+    expect: everyoneSignedIn,
+  },
   {
     route: 'GET /api/hygiene/inspection',
     request: get('/api/hygiene/inspection?period=2026-Q1'),
+    expect: everyoneSignedIn,
+  },
+  {
+    route: 'GET /api/hygiene/inspection/export',
+    request: get('/api/hygiene/inspection/export?period=2026-Q1'),
     expect: everyoneSignedIn,
   },
   ...dealRows('GET /api/hygiene/deals/:id', (deal) => get(`/api/hygiene/deals/${deal}`)(), {
@@ -422,6 +536,11 @@ export const accessTable: AccessRow[] = [
     outside: [401, 404, 404, 200, 200, 200],
   }),
   { route: 'GET /api/admin/hygiene-rules', request: get('/api/admin/hygiene-rules'), expect: adminOnly(200) },
+  {
+    route: 'GET /api/admin/hygiene-rules/export',
+    request: get('/api/admin/hygiene-rules/export'),
+    expect: adminOnly(200),
+  },
   {
     route: 'PATCH /api/admin/hygiene-rules/:rule',
     request: send('PATCH', '/api/admin/hygiene-rules/amount-swing', { severity: 'high' }),
@@ -436,6 +555,11 @@ export const accessTable: AccessRow[] = [
   {
     route: 'GET /api/admin/digests/deliveries',
     request: get('/api/admin/digests/deliveries'),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'GET /api/admin/digests/deliveries/export',
+    request: get('/api/admin/digests/deliveries/export?limit=10&format=xlsx'),
     expect: adminOnly(200),
   },
 ];
