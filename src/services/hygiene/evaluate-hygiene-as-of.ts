@@ -19,7 +19,7 @@ import {
   listOpportunityEvents,
   summarizeStageStays,
 } from '../../store/hygiene-history-queries.js';
-import type { Connection } from '../../store/session.js';
+import { withConnection, type Connection, type DatabaseHandle } from '../../store/session.js';
 import { getOrgContext, type OrgContext } from '../org-context.js';
 import { loadHygieneConfig, type HygieneConfig } from './load-hygiene-config.js';
 
@@ -43,7 +43,19 @@ export type HygieneEvaluation = {
  */
 export async function evaluateHygieneAsOf(
   conn: Pick<Connection, 'db' | 'eachRow'>,
-  options: { asOf: Date; scope: AccessScope; dealIds?: readonly string[] },
+  options: {
+    asOf: Date;
+    scope: AccessScope;
+    dealIds?: readonly string[];
+    /**
+     * The database `conn` belongs to, for a read-only caller outside a transaction: on a server,
+     * the organisation's stage norms are then read on a second connection while the deals are
+     * read on `conn` (the norms sort every completed stay: 0.2–0.3 s at 100,000 deals, which the
+     * server does on its own core meanwhile). Both reads ask only for what was known at T, so
+     * their separate snapshots agree unless history dated before T is recorded between them.
+     */
+    alongside?: DatabaseHandle;
+  },
 ): Promise<HygieneEvaluation> {
   const { asOf, scope } = options;
   const org = await getOrgContext(conn);
@@ -52,10 +64,11 @@ export async function evaluateHygieneAsOf(
   const stuck = settings['stuck-in-stage'].thresholds;
   const lateDeals = await listLateKnownIds(conn, { asOf, entityType: 'opportunity' });
   const lateActivities = await listLateKnownIds(conn, { asOf, entityType: 'activity' });
-  const stageNorms = computeStageNorms(
-    await summarizeStageStays(conn, { asOf, percentile: stuck.percentile, excludeIds: lateDeals }),
-    stuck,
-  );
+  const staysQuery = { asOf, percentile: stuck.percentile, excludeIds: lateDeals };
+  const aside = options.alongside?.engine === 'postgres' ? options.alongside : null;
+  const staysAside = aside ? withConnection(aside, (other) => summarizeStageStays(other, staysQuery)) : null;
+  // Awaited below; a failure of the deals' reads first must not leave it unhandled.
+  staysAside?.catch(() => undefined);
   const lookbackStart = new Date(
     asOf.getTime() - settings['backdated-change'].thresholds.lookbackDays * dayMs,
   );
@@ -92,7 +105,10 @@ export async function evaluateHygieneAsOf(
     excludeActivityIds: lateActivities,
     withBackdated: backdatedByDeal,
   });
-  const all = [...deals, ...replayed].sort((a, b) => a.id.localeCompare(b.id));
+  // By id in code-unit order: the same on every machine, and a tenth of the cost of localeCompare
+  // (a collation per comparison) on 100,000 deals.
+  const all = [...deals, ...replayed].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const stageNorms = computeStageNorms(await (staysAside ?? summarizeStageStays(conn, staysQuery)), stuck);
   const backdatedOptions = {
     asOf,
     lookbackDays: settings['backdated-change'].thresholds.lookbackDays,

@@ -86,7 +86,7 @@ export async function getHygieneReport(
 ): Promise<HygieneReport> {
   const report = await withConnection(handle, async (conn) => {
     const scope = await narrowScope(conn, options.scope, options);
-    const evaluation = await evaluateHygieneAsOf(conn, { asOf: options.asOf, scope });
+    const evaluation = await evaluateHygieneAsOf(conn, { asOf: options.asOf, scope, alongside: handle });
     const people = await loadHygienePeople(conn);
     const { org } = evaluation;
     const money = (minor: bigint | null) =>

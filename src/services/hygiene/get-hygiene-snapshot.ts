@@ -26,7 +26,7 @@ export async function getHygieneSnapshot(
   options: { asOf: Date; scope: AccessScope },
 ): Promise<HygieneSnapshot> {
   return withConnection(handle, async (conn) => {
-    const evaluation = await evaluateHygieneAsOf(conn, options);
+    const evaluation = await evaluateHygieneAsOf(conn, { ...options, alongside: handle });
     const people = await loadHygienePeople(conn);
     const open = evaluation.deals.filter((d) => !d.isClosed);
     const scores = computeHygieneScores(open, groupFlagsByDeal(evaluation.flags), people);
