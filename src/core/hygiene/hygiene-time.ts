@@ -33,17 +33,21 @@ export function plural(count: number, word: string): string {
  * cache of a pure function: the same arguments always give the same instant).
  */
 export function startOfDayAfter(day: string, timeZone: string): Date {
-  const key = `${day}\u0000${timeZone}`;
-  let start = dayStarts.get(key);
+  // By zone, then by day: a key joined from both cost a string per deal judged.
+  let starts = dayStarts.get(timeZone);
+  if (starts === undefined || starts.size >= dayStartsLimit) {
+    starts = new Map();
+    dayStarts.set(timeZone, starts);
+  }
+  let start = starts.get(day);
   if (start === undefined) {
-    if (dayStarts.size >= dayStartsLimit) dayStarts.clear();
     start = startOfDay(addDays(day, 1), timeZone).getTime();
-    dayStarts.set(key, start);
+    starts.set(day, start);
   }
   return new Date(start);
 }
 
-const dayStarts = new Map<string, number>();
+const dayStarts = new Map<string, Map<string, number>>();
 const dayStartsLimit = 50_000;
 
 /**

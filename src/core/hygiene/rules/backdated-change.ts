@@ -12,6 +12,8 @@ export const backdatedChange: HygieneRule<'backdated-change'> = {
   id: 'backdated-change',
   includesClosed: true,
   evaluate: (deal, context) => {
+    // Nearly every deal has neither: judged without building anything.
+    if (deal.backdated.length === 0 && deal.closedRecordedAt === null) return null;
     const windowStart = context.asOf.getTime() - context.thresholds.lookbackDays * 86_400_000;
     const inWindow = (instant: Date) =>
       instant.getTime() > windowStart && instant.getTime() <= context.asOf.getTime();

@@ -1,4 +1,4 @@
-import type { HygieneRule } from '../hygiene-rule.js';
+import type { HygieneRule, RuleContext, StageNorm } from '../hygiene-rule.js';
 import { addDaysToInstant, plural, wholeDaysBetween } from '../hygiene-time.js';
 
 /**
@@ -16,15 +16,36 @@ export const stuckInStage: HygieneRule<'stuck-in-stage'> = {
     const since = addDaysToInstant(deal.stageEnteredAt, limitDays);
     if (since.getTime() > context.asOf.getTime()) return null;
     const days = wholeDaysBetween(deal.stageEnteredAt, context.asOf);
-    const percentile = Math.round(context.thresholds.percentile * 100);
-    const basis =
+    return {
+      evidence: `in ${deal.stage} for ${plural(days, 'day')}; ${basisOf(norm, context.thresholds)}`,
+      since,
+    };
+  },
+};
+
+type Thresholds = RuleContext<'stuck-in-stage'>['thresholds'];
+
+/**
+ * Why the limit is what it is: the same text for every deal in a stage, so it is written once
+ * per stage norm (or per thresholds, for stages without one) of an evaluation.
+ */
+function basisOf(norm: StageNorm | undefined, thresholds: Thresholds): string {
+  const key = norm ?? thresholds;
+  let basis = bases.get(key);
+  if (basis === undefined) {
+    const limitDays = norm?.limitDays ?? thresholds.fallbackDays;
+    const percentile = Math.round(thresholds.percentile * 100);
+    basis =
       norm?.basis === 'history'
         ? `this organisation's ${ordinal(percentile)} percentile is ${plural(limitDays, 'day')}` +
           (norm.medianDays === null ? '' : `, median ${plural(Math.round(norm.medianDays), 'day')}`)
         : `too little history (${plural(norm?.samples ?? 0, 'completed stay')}), so the limit is ${plural(limitDays, 'day')}`;
-    return { evidence: `in ${deal.stage} for ${plural(days, 'day')}; ${basis}`, since };
-  },
-};
+    bases.set(key, basis);
+  }
+  return basis;
+}
+
+const bases = new WeakMap<object, string>();
 
 function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
