@@ -89,6 +89,11 @@ function projectedFactsSql(query: HygieneFactsQuery): RawBuilder<FactsRow> {
 }
 
 function rowToFacts(row: FactsRow, intern: (text: string) => string): DealFacts {
+  // Most "since" instants are the deal's creation or stage entry (fields and next step set when
+  // the deal was created, category with the stage): one Date each, shared, rather than ten per
+  // deal. Nothing here or in the rules changes a Date in place.
+  const createdAt = toDate(row.created_at);
+  const stageEnteredAt = row.stage_entered_at === row.created_at ? createdAt : toDate(row.stage_entered_at);
   return {
     id: row.id,
     name: row.name,
@@ -108,10 +113,10 @@ function rowToFacts(row: FactsRow, intern: (text: string) => string): DealFacts 
     leadSource: row.lead_source,
     lossReason: row.loss_reason,
     fields: row.fields,
-    createdAt: toDate(row.created_at),
-    stageEnteredAt: toDate(row.stage_entered_at),
+    createdAt,
+    stageEnteredAt,
     closedRecordedAt: toDateOrNull(row.closed_recorded_at),
-    firstSeenAt: toDate(row.first_seen),
+    firstSeenAt: sharedInstant(row.first_seen, row, createdAt, stageEnteredAt),
     firstStage: intern(row.first_stage),
     pushes: parsePushes(row.pushes, intern),
     amountBefore: row.existed_before
@@ -120,15 +125,20 @@ function rowToFacts(row: FactsRow, intern: (text: string) => string): DealFacts 
         : BigInt(row.amount_before)
       : undefined,
     since: {
-      amount: toDate(row.amount_since),
-      closeDate: toDate(row.close_since),
-      category: toDate(row.category_since),
-      nextStep: toDate(row.next_since),
-      fields: toDate(row.fields_since),
+      amount: sharedInstant(row.amount_since, row, createdAt, stageEnteredAt),
+      closeDate: sharedInstant(row.close_since, row, createdAt, stageEnteredAt),
+      category: sharedInstant(row.category_since, row, createdAt, stageEnteredAt),
+      nextStep: sharedInstant(row.next_since, row, createdAt, stageEnteredAt),
+      fields: sharedInstant(row.fields_since, row, createdAt, stageEnteredAt),
     },
     lastActivityAt: toDateOrNull(row.last_activity),
     backdated: [],
   };
+}
+
+function sharedInstant(epochMs: string, row: FactsRow, createdAt: Date, stageEnteredAt: Date): Date {
+  if (epochMs === row.created_at) return createdAt;
+  return epochMs === row.stage_entered_at ? stageEnteredAt : toDate(epochMs);
 }
 
 function toDate(epochMs: string): Date {
