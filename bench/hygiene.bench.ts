@@ -6,6 +6,7 @@ import { withConnection, withTransaction } from '../src/db/connection.js';
 import type { Engine } from '../src/db/open-database.js';
 import { evaluateHygieneAsOf } from '../src/services/hygiene/evaluate-hygiene-as-of.js';
 import { appendEvents } from '../src/store/append-events.js';
+import { refreshProjectionStatistics } from '../src/store/refresh-projection-statistics.js';
 import { medianMs, openBenchDatabase, report } from './bench-database.js';
 import { generatePipelineHistory } from './generate-pipeline-history.js';
 
@@ -43,7 +44,9 @@ export async function benchHygiene(engine: Engine): Promise<void> {
       );
     }
     const loadMs = performance.now() - loadStarted;
-    await sql`analyze`.execute(handle.db);
+    // As after an import: statistics current and the new pages marked all-visible.
+    await refreshProjectionStatistics(handle);
+    await sql`analyze activities`.execute(handle.db);
     const counts = await sql<{ events: string; open: string }>`
       select (select count(*) from events) as events,
              (select count(*) from opportunities where not is_closed) as open`.execute(handle.db);
