@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   adminCurrencyListSchema,
   adminCurrencySchema,
@@ -14,7 +13,6 @@ import {
   stageParamsSchema,
   type AdminStage,
 } from '../../api/admin-config.js';
-import { withExportFormat } from '../../api/exports.js';
 import { changeSettings, getSettings } from '../../services/admin/change-settings.js';
 import { exportAdminCurrencies } from '../../services/admin/export-admin-currencies.js';
 import { exportAdminStages } from '../../services/admin/export-admin-stages.js';
@@ -23,15 +21,13 @@ import { defineCurrency, listAdminCurrencies, setCurrencyRate } from '../../serv
 import { changeStage, defineStage, listAdminStages } from '../../services/admin/save-stage.js';
 import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
+import { registerAdminListExport } from './admin-list-export.js';
 import { problemResponses } from './problem-responses.js';
-import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const access = { access: 'administer' } as const;
 const tags = ['administration'];
-const exportTags = [...tags, 'exports'];
 /** These lists take no query: their exports take only the file format. */
-const exportQuerySchema = withExportFormat(z.object({}));
 
 /** The API says `probability`, like the deal pages; the domain says `probability01`. */
 function toApiStage({ probability01, ...rest }: Omit<AdminStage, 'probability'> & { probability01: number }) {
@@ -52,23 +48,11 @@ export function registerAdminConfigRoutes(app: ZodApp, deps: AppDeps): void {
     async () => ({ stages: (await listAdminStages(deps.db)).map(toApiStage) }),
   );
 
-  app.get(
-    '/admin/stages/export',
-    {
-      config: access,
-      schema: {
-        summary: 'The stages GET /api/admin/stages answers, in process order, as a CSV or XLSX file',
-        tags: exportTags,
-        querystring: exportQuerySchema,
-        response: problemResponses(400, 401, 403, 500),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await exportAdminStages(deps.db, { format: request.query.format, now: deps.clock() }),
-      ),
-  );
+  registerAdminListExport(app, deps, {
+    path: '/admin/stages/export',
+    summary: 'The stages GET /api/admin/stages answers, in process order, as a CSV or XLSX file',
+    exportList: exportAdminStages,
+  });
 
   app.post(
     '/admin/stages',
@@ -154,44 +138,20 @@ export function registerAdminConfigRoutes(app: ZodApp, deps: AppDeps): void {
     async () => listAdminCurrencies(deps.db),
   );
 
-  app.get(
-    '/admin/currencies/export',
-    {
-      config: access,
-      schema: {
-        summary:
-          'The currencies GET /api/admin/currencies answers, one row per rate with the day it applies from, as a CSV or XLSX file',
-        tags: exportTags,
-        querystring: exportQuerySchema,
-        response: problemResponses(400, 401, 403, 404, 500),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await exportAdminCurrencies(deps.db, { format: request.query.format, now: deps.clock() }),
-      ),
-  );
+  registerAdminListExport(app, deps, {
+    path: '/admin/currencies/export',
+    summary:
+      'The currencies GET /api/admin/currencies answers, one row per rate with the day it applies from, as a CSV or XLSX file',
+    exportList: exportAdminCurrencies,
+  });
 
   // Beside GET /api/admin/hygiene-rules (registered with the other hygiene routes): an admin list.
-  app.get(
-    '/admin/hygiene-rules/export',
-    {
-      config: access,
-      schema: {
-        summary:
-          'The hygiene rules GET /api/admin/hygiene-rules answers (on or off, severity, thresholds, defaults) as a CSV or XLSX file',
-        tags: exportTags,
-        querystring: exportQuerySchema,
-        response: problemResponses(400, 401, 403, 500),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await exportHygieneRules(deps.db, { format: request.query.format, now: deps.clock() }),
-      ),
-  );
+  registerAdminListExport(app, deps, {
+    path: '/admin/hygiene-rules/export',
+    summary:
+      'The hygiene rules GET /api/admin/hygiene-rules answers (on or off, severity, thresholds, defaults) as a CSV or XLSX file',
+    exportList: exportHygieneRules,
+  });
 
   app.post(
     '/admin/currencies',

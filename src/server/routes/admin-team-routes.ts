@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   adminTeamListSchema,
   adminTeamSchema,
@@ -6,14 +5,13 @@ import {
   createTeamSchema,
   teamParamsSchema,
 } from '../../api/admin-teams.js';
-import { withExportFormat } from '../../api/exports.js';
 import { exportAdminTeams } from '../../services/admin/export-admin-teams.js';
 import { listAdminTeams } from '../../services/admin/list-admin-teams.js';
 import { changeTeam, createTeam } from '../../services/admin/save-team.js';
 import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
+import { registerAdminListExport } from './admin-list-export.js';
 import { problemResponses } from './problem-responses.js';
-import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const access = { access: 'administer' } as const;
@@ -33,23 +31,11 @@ export function registerAdminTeamRoutes(app: ZodApp, deps: AppDeps): void {
     async () => ({ teams: await listAdminTeams(deps.db) }),
   );
 
-  app.get(
-    '/admin/teams/export',
-    {
-      config: access,
-      schema: {
-        summary: 'The team tree GET /api/admin/teams answers (id, name, parent, path) as a CSV or XLSX file',
-        tags: [...tags, 'exports'],
-        querystring: withExportFormat(z.object({})),
-        response: problemResponses(400, 401, 403, 500),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await exportAdminTeams(deps.db, { format: request.query.format, now: deps.clock() }),
-      ),
-  );
+  registerAdminListExport(app, deps, {
+    path: '/admin/teams/export',
+    summary: 'The team tree GET /api/admin/teams answers (id, name, parent, path) as a CSV or XLSX file',
+    exportList: exportAdminTeams,
+  });
 
   app.post(
     '/admin/teams',

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   adminUserListSchema,
   adminUserSchema,
@@ -8,7 +7,6 @@ import {
   setPasswordRequestSchema,
   userParamsSchema,
 } from '../../api/admin-users.js';
-import { withExportFormat } from '../../api/exports.js';
 import { changeUser } from '../../services/admin/change-user.js';
 import { changeUserRole } from '../../services/admin/change-user-role.js';
 import { createUser } from '../../services/admin/create-user.js';
@@ -17,8 +15,8 @@ import { listAdminUsers } from '../../services/admin/list-admin-users.js';
 import { setUserPassword } from '../../services/admin/set-user-password.js';
 import type { AppDeps } from '../app-deps.js';
 import { changeContext } from './change-context.js';
+import { registerAdminListExport } from './admin-list-export.js';
 import { problemResponses } from './problem-responses.js';
-import { sendDownload } from './send-download.js';
 import type { ZodApp } from './zod-app.js';
 
 const access = { access: 'administer' } as const;
@@ -38,23 +36,11 @@ export function registerAdminUserRoutes(app: ZodApp, deps: AppDeps): void {
     async () => ({ users: await listAdminUsers(deps.db) }),
   );
 
-  app.get(
-    '/admin/users/export',
-    {
-      config: access,
-      schema: {
-        summary: 'The people GET /api/admin/users answers, one row per role in a team, as a CSV or XLSX file',
-        tags: [...tags, 'exports'],
-        querystring: withExportFormat(z.object({})),
-        response: problemResponses(400, 401, 403, 500),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await exportAdminUsers(deps.db, { format: request.query.format, now: deps.clock() }),
-      ),
-  );
+  registerAdminListExport(app, deps, {
+    path: '/admin/users/export',
+    summary: 'The people GET /api/admin/users answers, one row per role in a team, as a CSV or XLSX file',
+    exportList: exportAdminUsers,
+  });
 
   app.post(
     '/admin/users',

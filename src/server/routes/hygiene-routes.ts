@@ -62,59 +62,37 @@ export function registerHygieneRoutes(app: ZodApp, deps: AppDeps): void {
     },
   );
 
-  app.get(
-    '/hygiene/export',
-    {
-      config: { access: 'read' },
-      schema: {
-        summary:
-          'The flags GET /api/hygiene answers for the same moment, team and owner, as a CSV or XLSX file',
-        tags: [...tags, 'exports'],
-        querystring: hygieneExportQuerySchema,
-        response: problemResponses(400, 401, 404, 500),
+  // Two files from the same query: the flags, and the scores (in all, per team, per owner).
+  for (const [path, what, exportList] of [
+    ['/hygiene/export', 'The flags', exportHygieneFlags],
+    ['/hygiene/scores/export', 'The hygiene scores (in all, per team, per owner)', exportHygieneScores],
+  ] as const) {
+    app.get(
+      path,
+      {
+        config: { access: 'read' },
+        schema: {
+          summary: `${what} GET /api/hygiene answers for the same moment, team and owner, as a CSV or XLSX file`,
+          tags: [...tags, 'exports'],
+          querystring: hygieneExportQuerySchema,
+          response: problemResponses(400, 401, 404, 500),
+        },
       },
-    },
-    async (request, reply) => {
-      const { asOf, team, owner, period, format } = request.query;
-      const download = await exportHygieneFlags(deps.db, {
-        asOf: asOf ?? deps.clock(),
-        scope: request.scope,
-        teamId: team,
-        ownerId: owner,
-        period,
-        clock: deps.clock,
-        format,
-      });
-      return sendDownload(reply, download);
-    },
-  );
-
-  app.get(
-    '/hygiene/scores/export',
-    {
-      config: { access: 'read' },
-      schema: {
-        summary:
-          'The hygiene scores GET /api/hygiene answers (in all, per team, per owner) for the same query, as a CSV or XLSX file',
-        tags: [...tags, 'exports'],
-        querystring: hygieneExportQuerySchema,
-        response: problemResponses(400, 401, 404, 500),
+      async (request, reply) => {
+        const { asOf, team, owner, period, format } = request.query;
+        const download = await exportList(deps.db, {
+          asOf: asOf ?? deps.clock(),
+          scope: request.scope,
+          teamId: team,
+          ownerId: owner,
+          period,
+          clock: deps.clock,
+          format,
+        });
+        return sendDownload(reply, download);
       },
-    },
-    async (request, reply) => {
-      const { asOf, team, owner, period, format } = request.query;
-      const download = await exportHygieneScores(deps.db, {
-        asOf: asOf ?? deps.clock(),
-        scope: request.scope,
-        teamId: team,
-        ownerId: owner,
-        period,
-        clock: deps.clock,
-        format,
-      });
-      return sendDownload(reply, download);
-    },
-  );
+    );
+  }
 
   app.get(
     '/hygiene/inspection',

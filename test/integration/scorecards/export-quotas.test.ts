@@ -1,14 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import { withTransaction } from '../../../src/db/connection.js';
-import { createApp } from '../../../src/server/create-app.js';
-import { hashPassword } from '../../../src/services/password-hashing.js';
-import { saveCredential } from '../../../src/store/credential-queries.js';
+import { expect, it } from 'vitest';
 import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
-import { signIn, testPassword } from '../../helpers/sign-in.js';
-import { describeEachEngine, openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { loadScorecardHistory, scorecardNow } from './scorecard-history.js';
+import { signIn } from '../../helpers/sign-in.js';
+import { describeEachEngine } from '../../helpers/test-database.js';
+import { useScorecardServer } from './use-scorecard-server.js';
 
 const quotaHeader = [
   'period',
@@ -27,25 +21,10 @@ const quotaHeader = [
 ];
 
 describeEachEngine('quota and target exports on a hand-built quarter', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await loadScorecardHistory(database);
-    const passwordHash = await hashPassword(testPassword);
-    await withTransaction(database, async (conn) => {
-      for (const userId of ['u1', 'u3', 'u6'])
-        await saveCredential(conn, { userId, passwordHash, updatedAt: scorecardNow });
-    });
-    app = await createApp({ db: database, config: loadConfig({}), clock: () => scorecardNow });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
+  const server = useScorecardServer(engine);
 
   it('exports the quotas each caller sees: teams in tree order, then people, in the corporate currency', async () => {
-    const ada = await signIn(app, 'ada@score.test');
+    const ada = await signIn(server.app, 'ada@score.test');
     const csv = await ada.get('/api/quotas/export?period=2026-Q1&format=csv');
     expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
     expect(readCsvDownload(String(csv.body))).toEqual([
@@ -74,7 +53,7 @@ describeEachEngine('quota and target exports on a hand-built quarter', (engine) 
     ]);
 
     // A rep gets what GET /api/quotas shows them: their own quota and their team's.
-    const ana = await signIn(app, 'ana@score.test');
+    const ana = await signIn(server.app, 'ana@score.test');
     const own = await ana.inject({ method: 'GET', url: '/api/quotas/export?period=2026-Q1&format=xlsx' });
     expect(own.statusCode).toBe(200);
     expect(own.headers['content-disposition']).toContain('filename="quotas-2026-Q1.xlsx"');
@@ -84,7 +63,7 @@ describeEachEngine('quota and target exports on a hand-built quarter', (engine) 
     const quota = sheet.getRow(3).getCell(8);
     expect([quota.value, quota.numFmt]).toEqual([1000, '#,##0.00']);
 
-    const cleo = await signIn(app, 'cleo@score.test');
+    const cleo = await signIn(server.app, 'cleo@score.test');
     const listed = (await cleo.get('/api/quotas?period=2026-Q1')).body as {
       teams: { teamId: string }[];
       people: { userId: string }[];
@@ -99,17 +78,17 @@ describeEachEngine('quota and target exports on a hand-built quarter', (engine) 
 
     expect((await ana.get('/api/quotas/export?period=2026-Q5')).status).toBe(400);
     expect((await ana.get('/api/quotas/export?period=2026-Q1&format=pdf')).status).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/quotas/export?period=2026-Q1' })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/quotas/export?period=2026-Q1' })).statusCode,
+    ).toBe(401);
   });
 
   it('exports every role’s targets, as set or by default, to anyone signed in', async () => {
-    const ada = await signIn(app, 'ada@score.test');
+    const ada = await signIn(server.app, 'ada@score.test');
     const listed = (await ada.get('/api/targets')).body as {
       targets: { role: string; indicator: string; value: string; source: string }[];
     };
-    const ana = await signIn(app, 'ana@score.test');
+    const ana = await signIn(server.app, 'ana@score.test');
     const csv = await ana.get('/api/targets/export');
     expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
     const [header, ...rows] = readCsvDownload(String(csv.body));

@@ -1,42 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import { withTransaction } from '../../../src/db/connection.js';
-import { createApp } from '../../../src/server/create-app.js';
+import { expect, it } from 'vitest';
 import { everything } from '../../../src/services/access.js';
-import { hashPassword } from '../../../src/services/password-hashing.js';
 import { getQuotas } from '../../../src/services/quotas/get-quotas.js';
 import { getScorecards } from '../../../src/services/scorecards/get-scorecards.js';
 import type { ReportCard } from '../../../src/services/scorecards/scorecard-report.js';
 import { runVerification } from '../../../src/services/run-verification.js';
-import { saveCredential } from '../../../src/store/credential-queries.js';
 import { readCsvDownload, readXlsxDownload } from '../../helpers/read-download.js';
-import { signIn, testPassword } from '../../helpers/sign-in.js';
-import { describeEachEngine, openTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { loadScorecardHistory, scorecardNow } from './scorecard-history.js';
+import { signIn } from '../../helpers/sign-in.js';
+import { describeEachEngine } from '../../helpers/test-database.js';
+import { scorecardNow } from './scorecard-history.js';
+import { useScorecardServer } from './use-scorecard-server.js';
 
 const indicator = (card: ReportCard | undefined, key: string) => card?.indicators.find((i) => i.key === key);
 
 describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await loadScorecardHistory(database);
-    const passwordHash = await hashPassword(testPassword);
-    await withTransaction(database, async (conn) => {
-      for (const userId of ['u1', 'u3', 'u6'])
-        await saveCredential(conn, { userId, passwordHash, updatedAt: scorecardNow });
-    });
-    app = await createApp({ db: database, config: loadConfig({}), clock: () => scorecardNow });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-  });
+  const server = useScorecardServer(engine);
 
   it('lays out quotas by person and team, a team quota set on its own beside the sum of its people', async () => {
-    const report = await getQuotas(database, { period: '2026-Q1', scope: everything });
+    const report = await getQuotas(server.database, { period: '2026-Q1', scope: everything });
     expect(report.people.map((p) => [p.name, p.quota])).toEqual([
       ['Ada Admin', null],
       ['Ana Alvarez', '1000.00'],
@@ -57,7 +37,11 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
   });
 
   it("computes each rep's card by hand-checked numbers", async () => {
-    const report = await getScorecards(database, { period: '2026-Q1', scope: everything, now: scorecardNow });
+    const report = await getScorecards(server.database, {
+      period: '2026-Q1',
+      scope: everything,
+      now: scorecardNow,
+    });
     expect(report.elapsedShare).toBe(0.5);
     expect(report.periods).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
     const ana = report.people.find((p) => p.subjectId === 'u1');
@@ -101,7 +85,11 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
   });
 
   it("measures a team against its own quota, and a team without one against its people's", async () => {
-    const report = await getScorecards(database, { period: '2026-Q1', scope: everything, now: scorecardNow });
+    const report = await getScorecards(server.database, {
+      period: '2026-Q1',
+      scope: everything,
+      now: scorecardNow,
+    });
     const sales = report.teams.find((t) => t.subjectId === 'sales');
     expect(sales).toMatchObject({
       quota: '4000.00',
@@ -118,7 +106,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
 
   it('prorates the quarter quota into a week', async () => {
     // 2026-W06 is 2026-02-02 to 02-09: 7 of the quarter's 90 days, 1000.00 × 7 / 90 = 77.78.
-    const report = await getScorecards(database, {
+    const report = await getScorecards(server.database, {
       period: '2026-W06',
       scope: everything,
       now: scorecardNow,
@@ -134,13 +122,13 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
   });
 
   it('shows each caller only the cards of people and teams wholly in their scope', async () => {
-    const ana = await signIn(app, 'ana@score.test');
+    const ana = await signIn(server.app, 'ana@score.test');
     const own = await ana.get('/api/scorecards?period=2026-Q1');
     expect(own.status).toBe(200);
     const body = own.body as { people: ReportCard[]; teams: ReportCard[] };
     expect(body.people.map((p) => p.subjectId)).toEqual(['u1']);
     expect(body.teams.map((t) => t.subjectId)).toEqual(['east']);
-    const cleo = await signIn(app, 'cleo@score.test');
+    const cleo = await signIn(server.app, 'cleo@score.test');
     const team = (await cleo.get('/api/scorecards?period=2026-Q1')).body as {
       people: ReportCard[];
       teams: ReportCard[];
@@ -156,7 +144,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
   });
 
   it('exports the cards each caller sees, with every indicator, as CSV and XLSX', async () => {
-    const cleo = await signIn(app, 'cleo@score.test');
+    const cleo = await signIn(server.app, 'cleo@score.test');
     const csv = await cleo.get('/api/scorecards/export?period=2026-Q1&format=csv');
     expect([csv.status, csv.type]).toEqual([200, 'text/csv; charset=utf-8']);
     const [header = [], ...rows] = readCsvDownload(String(csv.body));
@@ -188,7 +176,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
     expect(column('Win rate status')).toBeGreaterThan(column('Win rate'));
     expect(ana[column('Win rate')]).toBe('1');
 
-    const ana2 = await signIn(app, 'ana@score.test');
+    const ana2 = await signIn(server.app, 'ana@score.test');
     const own = await ana2.inject({
       method: 'GET',
       url: '/api/scorecards/export?period=2026-Q1&format=xlsx',
@@ -206,7 +194,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
   });
 
   it('lets an admin set and clear quotas and targets as ledger events the verifier replays', async () => {
-    const ada = await signIn(app, 'ada@score.test');
+    const ada = await signIn(server.app, 'ada@score.test');
     const set = await ada.send('PUT', '/api/quotas', {
       subjectType: 'team',
       subjectId: 'west',
@@ -245,7 +233,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
       source: 'set',
     });
     // With 2 meetings a week, Ana's one meeting in 45/7 weeks is far behind.
-    const report = await getScorecards(database, {
+    const report = await getScorecards(server.database, {
       period: '2026-Q1',
       scope: everything,
       now: scorecardNow,
@@ -255,7 +243,7 @@ describeEachEngine('scorecards and quotas on a hand-built quarter', (engine) => 
       expected: 12.857143,
       status: 'off-track',
     });
-    const verification = await runVerification(database, { now: scorecardNow });
+    const verification = await runVerification(server.database, { now: scorecardNow });
     expect(verification.problems).toEqual([]);
     expect(verification.ok).toBe(true);
     await ada.send('PUT', '/api/targets', { role: 'rep', indicator: 'meetings_per_week', value: null });
