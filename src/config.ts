@@ -8,6 +8,8 @@ const configSchema = z.object({
   /** A PostgreSQL server; when unset, the embedded database in `dataDir` is used. */
   databaseUrl: z.string().url().optional(),
   dataDir: z.string().min(1).default('./data'),
+  /** Where uploaded files wait while they are imported (removed after); the system's temp folder when unset. */
+  uploadDir: z.string().min(1).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = configSchema.safeParse({
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.CANDOR_DATA_DIR || undefined,
+    uploadDir: env.CANDOR_UPLOAD_DIR || undefined,
     host: env.HOST || undefined,
     port: env.PORT || undefined,
     logLevel: env.LOG_LEVEL || undefined,

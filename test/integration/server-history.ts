@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { NewEvent } from '../../src/core/ledger-event.js';
 import { createApp } from '../../src/server/create-app.js';
 import { withTransaction } from '../../src/db/connection.js';
@@ -159,12 +162,23 @@ export async function loadServerHistory(db: DatabaseHandle): Promise<void> {
   });
 }
 
+/**
+ * Where this test file's apps keep uploads while importing: a folder of its own, so that a test can
+ * count the upload folders left behind without seeing those of test files running beside it.
+ */
+export const testUploadDir = mkdtempSync(join(tmpdir(), 'candor-test-uploads-'));
+
+/** The configuration of a test app: the defaults, with uploads in `testUploadDir`. */
+export function testConfig(): Config {
+  return loadConfig({ CANDOR_UPLOAD_DIR: testUploadDir });
+}
+
 /** The app over a test database, at a fixed clock, logging nothing unless a logger is given. */
 export function createTestApp(
   db: DatabaseHandle,
   logger: Parameters<typeof createApp>[0]['logger'] = false,
 ): Promise<FastifyInstance> {
-  return createApp({ db, config: loadConfig({}), clock: () => new Date('2026-05-01T12:00:00Z'), logger });
+  return createApp({ db, config: testConfig(), clock: () => new Date('2026-05-01T12:00:00Z'), logger });
 }
 
 /**

@@ -12,17 +12,14 @@ import { signInNewAdmin, type SignedInClient } from '../helpers/sign-in.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { writeZip } from '../helpers/write-zip.js';
 
-/** Upload folders of this file only: other test files upload at the same time into the system's temp folder. */
-const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('candor-upload-')).length;
-
 describeEachEngine('a Salesforce zip that unpacks to too much', (engine) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let admin: SignedInClient;
-  const systemTmp = process.env.TMPDIR;
+  // Uploads of this file only: other test files upload at the same time.
   const ownTmp = mkdtempSync(join(tmpdir(), 'candor-zip-limit-'));
+  const uploadFolders = () => readdirSync(ownTmp).filter((name) => name.startsWith('candor-upload-')).length;
   beforeAll(async () => {
-    process.env.TMPDIR = ownTmp;
     database = await openTestDatabase(engine);
     await withTransaction(database, (conn) =>
       appendEvents(conn, [orgEvent('2026-01-01T00:00:00Z', { name: 'Zip test org' })], {
@@ -32,7 +29,7 @@ describeEachEngine('a Salesforce zip that unpacks to too much', (engine) => {
     // Uploads up to 4,096 bytes, so a zip may unpack to 20 times that: 81,920 bytes.
     app = await createApp({
       db: database,
-      config: loadConfig({}),
+      config: loadConfig({ CANDOR_UPLOAD_DIR: ownTmp }),
       clock: () => new Date('2026-05-01T12:00:00Z'),
       importUploadLimitBytes: 4_096,
     });
@@ -41,8 +38,6 @@ describeEachEngine('a Salesforce zip that unpacks to too much', (engine) => {
   afterAll(async () => {
     await app.close();
     await database.close();
-    if (systemTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = systemTmp;
     rmSync(ownTmp, { recursive: true, force: true });
   });
 

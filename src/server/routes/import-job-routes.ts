@@ -101,7 +101,7 @@ export function registerImportJobRoutes(
             },
           ]);
         }
-        const folder = await UploadFolder.create(limitBytes);
+        const folder = await UploadFolder.create(limitBytes, deps.config.uploadDir);
         let upload;
         try {
           upload = await receiveImportUpload(request, folder, limitBytes);

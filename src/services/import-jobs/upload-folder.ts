@@ -89,8 +89,9 @@ export class UploadFolder {
     private readonly limitBytes: number,
   ) {}
 
-  static async create(limitBytes: number): Promise<UploadFolder> {
-    return new UploadFolder(await mkdtemp(join(tmpdir(), 'candor-upload-')), limitBytes);
+  /** A new folder `candor-upload-…` inside `parent` (the system's temp folder by default). */
+  static async create(limitBytes: number, parent: string = tmpdir()): Promise<UploadFolder> {
+    return new UploadFolder(await mkdtemp(join(parent, 'candor-upload-')), limitBytes);
   }
 
   async save(stream: Readable, originalName: string, fallbackName: string): Promise<SavedUpload> {
