@@ -8,6 +8,7 @@ import {
   type DatabaseHandle,
 } from '../../store/session.js';
 import type { ImportBatch, ImportSummary } from './import-batch.js';
+import { withHeapGrowthLimited } from './heap-growth-while-importing.js';
 import { writeRejectFile } from './write-reject-file.js';
 
 /** Thrown inside the transaction to undo a batch that has rejected rows. */
@@ -19,7 +20,16 @@ const rollback = Symbol('rollback');
  * with --skip-invalid the valid rows land and the rejected records are written, untouched, to
  * reject files (after the commit, so a failed commit leaves no reject file claiming otherwise).
  */
-export async function runImportBatch(
+export function runImportBatch(
+  handle: DatabaseHandle,
+  batch: ImportBatch,
+  options: { kind: string; skipInvalid: boolean; rejectTarget: (fileIndex: number) => string },
+  work: (conn: Connection) => Promise<void>,
+): Promise<ImportSummary> {
+  return withHeapGrowthLimited(() => runBatch(handle, batch, options, work));
+}
+
+async function runBatch(
   handle: DatabaseHandle,
   batch: ImportBatch,
   options: { kind: string; skipInvalid: boolean; rejectTarget: (fileIndex: number) => string },
