@@ -1,4 +1,3 @@
-import type { AccessScope } from '../../core/access-scope.js';
 import type { TableColumn } from '../../core/export/table-column.js';
 import type { DatabaseHandle } from '../../store/session.js';
 import { tableDownload, type TableDownload } from '../export/table-download.js';
@@ -15,14 +14,7 @@ type InspectedDeal = Inspection['deals'][number];
  */
 export async function exportInspection(
   handle: DatabaseHandle,
-  options: {
-    asOf: Date;
-    scope: AccessScope;
-    period?: string | undefined;
-    teamId?: string | undefined;
-    ownerId?: string | undefined;
-    format: TableFormat;
-  },
+  options: Parameters<typeof getInspection>[1] & { format: TableFormat },
 ): Promise<TableDownload> {
   const inspection = await getInspection(handle, options);
   return tableDownload({
