@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { sendCallReminders, type CallReminderRun } from '../../services/calls/send-call-reminders.js';
-import { openDigestChannels } from '../../services/digest/open-digest-channels.js';
+import { openChannelsToSend } from '../../services/digest/open-digest-channels.js';
 import { DomainError } from '../../services/errors.js';
 import {
   printJson,
@@ -31,22 +31,17 @@ export function registerCallsRemindCommand(calls: Command, context: CliContext):
       ]);
     }
     const { config } = context;
-    const channels = openDigestChannels({
-      smtpUrl: config.smtpUrl,
-      from: config.digestFrom,
-      webhookUrl: config.digestWebhookUrl,
-      webhookSecret: config.digestWebhookSecret,
-      clock: context.clock,
-    });
     const dryRun = options.dryRun ?? false;
-    if (!dryRun && !channels.email && !channels.webhook) {
-      throw new DomainError('invalid-input', 'no reminder channel is configured, so nothing can be sent', [
-        {
-          where: 'SMTP_URL / DIGEST_WEBHOOK_URL',
-          reason: 'set one or both, or use --dry-run to see who would be reminded',
-        },
-      ]);
-    }
+    const channels = openChannelsToSend(
+      {
+        smtpUrl: config.smtpUrl,
+        from: config.digestFrom,
+        webhookUrl: config.digestWebhookUrl,
+        webhookSecret: config.digestWebhookSecret,
+        clock: context.clock,
+      },
+      { dryRun, what: 'reminder' },
+    );
     const period = options.period;
     const run = await withDatabase(context, options, (handle) =>
       sendCallReminders(handle, { period, now: context.clock(), channels, dryRun, clock: context.clock }),

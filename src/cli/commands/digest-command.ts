@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { openDigestChannels } from '../../services/digest/open-digest-channels.js';
-import { sendDigests, type DigestRun } from '../../services/digest/send-digests.js';
-import { DomainError } from '../../services/errors.js';
+import { sendConfiguredDigests } from '../../services/digest/send-configured-digests.js';
+import type { DigestRun } from '../../services/digest/send-digests.js';
 import { parseInstant } from '../parse-instant.js';
 import {
   printJson,
@@ -25,24 +24,18 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
   ).action(async (options: DigestOptions) => {
     const asOf = options.asOf === undefined ? context.clock() : parseInstant(options.asOf, '--as-of');
     const { config } = context;
-    const channels = openDigestChannels({
-      smtpUrl: config.smtpUrl,
-      from: config.digestFrom,
-      webhookUrl: config.digestWebhookUrl,
-      webhookSecret: config.digestWebhookSecret,
-      clock: context.clock,
-    });
-    const dryRun = options.dryRun ?? false;
-    if (!dryRun && !channels.email && !channels.webhook) {
-      throw new DomainError('invalid-input', 'no digest channel is configured, so nothing can be sent', [
-        {
-          where: 'SMTP_URL / DIGEST_WEBHOOK_URL',
-          reason: 'set one or both, or use --dry-run to see the digests',
-        },
-      ]);
-    }
     const run = await withDatabase(context, options, (handle) =>
-      sendDigests(handle, { asOf, channels, dryRun, clock: context.clock }),
+      sendConfiguredDigests(handle, {
+        asOf,
+        dryRun: options.dryRun ?? false,
+        settings: {
+          smtpUrl: config.smtpUrl,
+          from: config.digestFrom,
+          webhookUrl: config.digestWebhookUrl,
+          webhookSecret: config.digestWebhookSecret,
+        },
+        clock: context.clock,
+      }),
     );
     if (options.json) printJson(context, run);
     else context.io.stdout(formatRun(run));

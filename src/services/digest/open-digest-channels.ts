@@ -42,3 +42,28 @@ export function openDigestChannels(settings: DigestChannelSettings): DigestChann
         : null,
   };
 }
+
+/**
+ * The configured channels for a run that sends `what` (digests, reminders). A real run with no
+ * channel at all is refused rather than answered "sent 0": the person asking would otherwise
+ * believe the team had been told. A dry run needs no channel; it says which would reach each person.
+ */
+export function openChannelsToSend(
+  settings: DigestChannelSettings,
+  options: { dryRun: boolean; what: string },
+): DigestChannels {
+  const channels = openDigestChannels(settings);
+  if (!options.dryRun && !channels.email && !channels.webhook) {
+    throw new DomainError(
+      'invalid-input',
+      `no ${options.what} channel is configured, so nothing can be sent`,
+      [
+        {
+          where: 'SMTP_URL / DIGEST_WEBHOOK_URL',
+          reason: `set one or both, or ask for a dry run to see the ${options.what}s`,
+        },
+      ],
+    );
+  }
+  return channels;
+}
