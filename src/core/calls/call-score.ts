@@ -3,10 +3,7 @@ import { DomainError } from '../domain-error.js';
 import type { LedgerEvent } from '../ledger-event.js';
 import type { MinorUnits } from '../money.js';
 import { computeCallAccuracy, computeSignedError } from './compute-call-accuracy.js';
-
-const minorText = z.string().regex(/^-?\d+$/);
-/** Shares travel as fixed-point text (six decimals): a float's text form is not one thing everywhere. */
-const shareText = z.string().regex(/^-?\d+\.\d{6}$/);
+import { minorText, shareText, toShareText } from './score-text.js';
 
 /** Names how a score was computed, so a later change of method is visible in the ledger. */
 export const callScoreMethod = 'commit-vs-closed-won/1';
@@ -48,11 +45,6 @@ export type CallScore = {
   bias01: number | null;
   method: string;
 };
-
-/** A share as six-decimal text (rounded half away from zero). */
-function toShareText(value: number | null): string | null {
-  return value === null ? null : value.toFixed(6);
-}
 
 /**
  * Scores one person's frozen weekly calls of a finished period (compute-call-accuracy.ts):

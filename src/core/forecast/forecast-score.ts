@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { computeCallAccuracy, computeSignedError } from '../calls/compute-call-accuracy.js';
+import { minorText, shareText, toShareText } from '../calls/score-text.js';
 import { DomainError } from '../domain-error.js';
 import type { LedgerEvent } from '../ledger-event.js';
 import type { MinorUnits } from '../money.js';
-
-const minorText = z.string().regex(/^-?\d+$/);
-/** Shares travel as fixed-point text (six decimals), as call scores do (src/core/calls/call-score.ts). */
-const shareText = z.string().regex(/^-?\d+\.\d{6}$/);
 
 /** Names how a stored forecast was scored, so a later change of method is visible in the ledger. */
 export const forecastScoreMethod = 'expected-vs-closed-won/1';
@@ -90,8 +87,6 @@ export function pickScoredForecasts<T extends ScorableForecast>(
   }
   return [...latest.values()].sort((a, b) => a.scopeKey.localeCompare(b.scopeKey) || a.week - b.week);
 }
-
-const toShareText = (value: number | null): string | null => (value === null ? null : value.toFixed(6));
 
 /**
  * Scores one stored forecast against the actual of its scope:
