@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuotaReportResponse } from '../../src/api/quotas.js';
 import type { ScorecardReport } from '../../src/api/scorecards.js';
@@ -28,6 +28,28 @@ describe.skipIf(chromiumPath === null)(
     beforeAll(() => {
       ({ server, browser, page, watch } = demo);
     });
+
+    /**
+     * Opens the activities behind the card's first activity count (when, type, subject, deal: one
+     * click away), checks they are all listed, then follows the card's bookings figure to the deals
+     * list and returns that page's address.
+     */
+    async function openActivitiesThenDeals(
+      card: Locator,
+      team: ScorecardReport['teams'][number] | undefined,
+    ): Promise<URL> {
+      const counted = team?.indicators.find((i) => i.activityCount > 0);
+      expect(counted).toBeDefined();
+      await card.getByRole('button', { name: counted?.label ?? '' }).click();
+      const activities = card.getByRole('table', { name: /behind this figure$/ });
+      await activities.locator('tbody tr').first().waitFor();
+      expect(await activities.locator('tbody tr').count()).toBe(counted?.activityIds.length);
+      await activities.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scorecards-activities-open');
+      await card.locator('.scorecard-big').click();
+      await page.waitForURL(/\/deals\?/);
+      return new URL(page.url());
+    }
 
     const api = async <T>(path: string): Promise<T> =>
       (await page.request.get(new URL(path, server.url).toString())).json() as Promise<T>;
@@ -61,18 +83,7 @@ describe.skipIf(chromiumPath === null)(
         await firstDeal.waitFor();
         await screenshot(page, 'scorecards-card-open');
       }
-      // The activities behind an activity count, one click away: when, type, subject and deal.
-      const counted = team?.indicators.find((i) => i.activityCount > 0);
-      expect(counted).toBeDefined();
-      await card.getByRole('button', { name: counted?.label ?? '' }).click();
-      const activities = card.getByRole('table', { name: /behind this figure$/ });
-      await activities.locator('tbody tr').first().waitFor();
-      expect(await activities.locator('tbody tr').count()).toBe(counted?.activityIds.length);
-      await activities.scrollIntoViewIfNeeded();
-      await screenshot(page, 'scorecards-activities-open');
-      await card.locator('.scorecard-big').click();
-      await page.waitForURL(/\/deals\?/);
-      const url = new URL(page.url());
+      const url = await openActivitiesThenDeals(card, team);
       expect(url.searchParams.get('team')).toBe(team?.subjectId);
       expect(url.searchParams.getAll('category')).toEqual(['Closed']);
       expect(watch.unexpected([signedOutProbe])).toEqual([]);
@@ -157,18 +168,7 @@ describe.skipIf(chromiumPath === null)(
       await screenshot(page, 'scorecards-week-1280');
 
       // The week's bookings open the deals list on that week's close dates, in the quarter.
-      // The activities behind an activity count, one click away: when, type, subject and deal.
-      const counted = team?.indicators.find((i) => i.activityCount > 0);
-      expect(counted).toBeDefined();
-      await card.getByRole('button', { name: counted?.label ?? '' }).click();
-      const activities = card.getByRole('table', { name: /behind this figure$/ });
-      await activities.locator('tbody tr').first().waitFor();
-      expect(await activities.locator('tbody tr').count()).toBe(counted?.activityIds.length);
-      await activities.scrollIntoViewIfNeeded();
-      await screenshot(page, 'scorecards-activities-open');
-      await card.locator('.scorecard-big').click();
-      await page.waitForURL(/\/deals\?/);
-      const url = new URL(page.url());
+      const url = await openActivitiesThenDeals(card, team);
       expect(
         Object.fromEntries(
           ['period', 'close', 'from', 'to', 'team'].map((k) => [k, url.searchParams.get(k)]),
