@@ -160,6 +160,10 @@ describe.skipIf(chromiumPath === null)(
       await result.waitFor({ timeout: 60_000 });
       expect(await result.getByRole('status').innerText()).toContain('Ledger intact');
       expect(await result.innerText()).toContain(head.head);
+      // The run just made can be downloaded with the others.
+      expect(
+        await page.getByRole('link', { name: 'Export recent verifications as CSV' }).getAttribute('href'),
+      ).toBe('/api/ledger/verifications/export?format=csv');
       await screenshot(page, 'audit-verified-admin-1280');
       expect(watch.unexpected([signedOutProbe])).toEqual([]);
     });

@@ -39,7 +39,8 @@ export function VerificationPanel() {
         </h2>
         {session.can.administer ? (
           <span className="button-row">
-            {latest.data ? (
+            {/* Once a run exists: one started on this page counts, before the latest is read again. */}
+            {current ? (
               <ExportLinks path="/api/ledger/verifications/export" query={{}} what="recent verifications" />
             ) : null}
             <button
